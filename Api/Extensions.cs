@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.Json;
+using Platform.Api.Auth;
+using Platform.Api.Infrastructure;
+using Platform.Core.Caching;
+using Platform.Core.Data;
+
+namespace Platform.Api;
+
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformStorage();
+        builder.AddPlatformCache();
+        builder.Services.AddApiKeyAuthentication();
+        builder.Services.Configure<JsonOptions>(options => JsonDefaults.Apply(options.SerializerOptions));
+        // Binding failures become exceptions so BadRequestExceptionHandler can name the offending field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddPlatformOpenApi();
+        return builder;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        await AdminBootstrap.EnsureAsync(app.Services);
+    }
+
+    public static WebApplication UsePlatformMiddleware(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDocsUi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

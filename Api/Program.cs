@@ -1,0 +1,24 @@
+using Platform.Api;
+using Platform.Api.Apis;
+using Platform.Api.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+app.UsePlatformMiddleware();
+app.MapDefaultEndpoints();
+app.MapPlatformDocs();
+app.MapMeApi();
+app.MapStatusApi();
+app.MapUsersApi();
+app.MapKeysApi();
+
+app.Run();
+
+public partial class Program;

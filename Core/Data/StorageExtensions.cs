@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Core.Hosting;
+
+namespace Platform.Core.Data;
+
+public static class StorageExtensions
+{
+    /// <summary>Registers the DbContext on SQLite or PostgreSQL per ConnectionStrings:platformdb, and its health check.</summary>
+    public static IHostApplicationBuilder AddPlatformStorage(this IHostApplicationBuilder builder)
+    {
+        var database = DatabaseSelector.Select(
+            builder.Configuration.GetConnectionString(DatabaseSelector.ConnectionStringName),
+            PlatformPaths.DataDirectory(builder.Configuration));
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContextPool<PlatformDbContext>(options => Configure(options, database));
+        builder.Services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database");
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseInfo database)
+    {
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            options.UseNpgsql(database.ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas());
+        }
+        return options;
+    }
+}

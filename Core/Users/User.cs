@@ -1,0 +1,12 @@
+namespace Platform.Core.Users;
+
+public sealed class User
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    public required UserRole Role { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public List<ApiKey> Keys { get; set; } = [];
+}

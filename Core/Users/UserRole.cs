@@ -1,0 +1,7 @@
+namespace Platform.Core.Users;
+
+public enum UserRole
+{
+    Member,
+    Admin,
+}

@@ -1,0 +1,23 @@
+using Platform.Core.Caching;
+using Platform.Core.Data;
+using Platform.Worker.Processing;
+
+namespace Platform.Worker;
+
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformStorage();
+        builder.AddPlatformCache();
+        builder.Services.AddOptions<WorkerOptions>()
+            .BindConfiguration(WorkerOptions.Section)
+            .Validate(o => o.IdleDelay > TimeSpan.Zero && o.IdleDelay >= o.BusyDelay, $"{WorkerOptions.Section}:IdleDelay must be positive and at least BusyDelay")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<WorkerLoop>();
+        // Give in-flight units time to finish on Ctrl+C / SIGTERM before the host gives up on them.
+        var grace = TimeSpan.FromSeconds(builder.Configuration.GetValue("Worker:ShutdownGraceSeconds", 30));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = grace);
+        return builder;
+    }
+}
