@@ -1,0 +1,12 @@
+using Platform.Bench.Benchmarks;
+
+namespace Platform.Bench;
+
+/// <summary>Later issues add their benchmarks here (gateway overhead, job throughput, ingestion, analytics).</summary>
+public static class BenchmarkRegistry
+{
+    public static IReadOnlyDictionary<string, IBenchmark> All { get; } = new SortedDictionary<string, IBenchmark>
+    {
+        ["key-lookup"] = new KeyLookupBenchmark(),
+    };
+}

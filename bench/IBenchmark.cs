@@ -1,0 +1,8 @@
+namespace Platform.Bench;
+
+public interface IBenchmark
+{
+    string Description { get; }
+
+    Task RunAsync(string[] args);
+}
