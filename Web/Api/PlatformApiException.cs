@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Platform.Web.Api;
+
+/// <summary>A failed Api call, with a message fit to show to the user (the problem's detail or title).</summary>
+public sealed class PlatformApiException(string message, HttpStatusCode? statusCode = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public HttpStatusCode? StatusCode { get; } = statusCode;
+
+    public bool IsUnauthorized => StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+
+    public static PlatformApiException Unreachable(Uri? baseAddress, Exception inner) =>
+        new($"The Api at {baseAddress} is unreachable ({inner.Message}).", null, inner);
+
+    public static async Task<PlatformApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var status = (int)response.StatusCode;
+        var fallback = $"The Api answered {status} {response.ReasonPhrase}.";
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ApiProblem>(PlatformApiClient.JsonOptions, ct);
+            var message = problem?.Detail is { Length: > 0 } detail ? detail : problem?.Title;
+            return new(string.IsNullOrWhiteSpace(message) ? fallback : message, response.StatusCode);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // Not a problem document (a proxy's HTML page, an empty body): the status line is all there is.
+            return new(fallback, response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Platform.Web.Api;
+
+namespace Platform.Web.Auth;
+
+public static class PlatformClaims
+{
+    /// <summary>The user's API key. It lives only in the data-protected auth cookie and is sent to the Api as a bearer token.</summary>
+    public const string ApiKey = "platform:api_key";
+    public const string Scope = "platform:scope";
+    public const string KeyPrefix = "platform:key_prefix";
+
+    public static ClaimsPrincipal CreatePrincipal(ApiUser user, string apiKey)
+    {
+        Claim[] claims =
+        [
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.Name),
+            new(ClaimTypes.Email, user.Email),
+            new(ClaimTypes.Role, user.Role),
+            new(Scope, user.Scope),
+            new(KeyPrefix, user.KeyPrefix),
+            new(ApiKey, apiKey),
+        ];
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+}
