@@ -3,6 +3,8 @@ using Platform.Api.Auth;
 using Platform.Api.Infrastructure;
 using Platform.Core.Caching;
 using Platform.Core.Data;
+using Platform.Core.Gateway;
+using Platform.Api.Gateway;
 
 namespace Platform.Api;
 
@@ -12,6 +14,7 @@ internal static class Extensions
     {
         builder.AddPlatformStorage();
         builder.AddPlatformCache();
+        builder.AddLlmGateway();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Apply(options.SerializerOptions));
         // Binding failures become exceptions so BadRequestExceptionHandler can name the offending field.
@@ -29,11 +32,13 @@ internal static class Extensions
 
     public static WebApplication UsePlatformMiddleware(this WebApplication app)
     {
+        app.UseRequestTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDocsUi();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLimits();
         return app;
     }
 }

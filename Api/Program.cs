@@ -18,6 +18,8 @@ app.MapMeApi();
 app.MapStatusApi();
 app.MapUsersApi();
 app.MapKeysApi();
+app.MapLlmApi();
+app.MapOpenAiCompatApi();
 
 app.Run();
 

@@ -7,6 +7,7 @@ public static class BenchmarkRegistry
 {
     public static IReadOnlyDictionary<string, IBenchmark> All { get; } = new SortedDictionary<string, IBenchmark>
     {
+        ["gateway"] = new GatewayOverheadBenchmark(),
         ["key-lookup"] = new KeyLookupBenchmark(),
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Core.Data;
+using Platform.Core.Interactions;
 using Platform.Core.Users;
 using Platform.Testing;
 
@@ -74,12 +75,14 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         var created = new DateTime(2026, 11, 22, 10, 30, 15, 123, DateTimeKind.Utc);
         var user = new User { Name = "Ann", Email = "ann@example.com", Role = UserRole.Admin, CreatedAt = created, UpdatedAt = created };
         var key = new ApiKey { UserId = user.Id, Name = "ci", Prefix = "plk_abcdefgh", Hash = new string('a', 64), Scope = ApiKeyScope.Ingest, CreatedAt = created, LastUsedAt = created.AddMinutes(5) };
+        var interaction = FullInteraction(user.Id, created);
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
-            Assert.Equal(["ApiKey", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
+            Assert.Equal(["ApiKey", "Interaction", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
             db.Users.Add(user);
             db.ApiKeys.Add(key);
+            db.Interactions.Add(interaction);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -93,11 +96,27 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
             var stored = await db.Database.SqlQueryRaw<string>("SELECT scope AS \"Value\" FROM api_keys").SingleAsync(TestContext.Current.CancellationToken);
             Assert.Equal("ingest", stored);
 
+            var loadedInteraction = await db.Interactions.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equivalent(interaction, loadedInteraction, strict: true);
+
             db.Users.Remove(loadedUser);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             Assert.False(await db.ApiKeys.AnyAsync(TestContext.Current.CancellationToken), "deleting a user deletes their keys");
         }
     }
+
+    // Every property set, so that a column the migration forgot or typed wrongly shows up as a difference.
+    private static Interaction FullInteraction(Guid owner, DateTime created) => new()
+    {
+        Type = "chat", Status = "completed", Source = "api", MessagesJson = "[{\"role\":\"user\",\"content\":\"hi\"}]",
+        RenderedPrompt = "hi", InputVariablesJson = "{\"a\":1}", Response = "hello", StructuredOutputJson = "{\"b\":2}",
+        FinishReason = "stop", ErrorType = "timeout", ErrorMessage = "slow", ModelRequested = "gpt-4o", Model = "gpt-4o-2024-08-06",
+        Provider = "openai", PromptVersion = "v3", InputTokens = 12, CachedInputTokens = 4, OutputTokens = 30, TotalTokens = 42,
+        CostUsd = 0.000123, LatencyMs = 812.5, TimeToFirstTokenMs = 120.25, CacheHit = true, Streamed = true, Attempts = 2,
+        Feedback = "thumbs_up", FeedbackComment = "good", QualityScore = 0.9, EditDistance = 3, MissingVariablesJson = "[\"x\"]",
+        MetadataJson = "{\"k\":\"v\"}", OwnerUserId = owner, EndUserId = "end-1", SessionId = "s-1", TraceId = "abc",
+        ParentId = Guid.CreateVersion7(), CreatedAt = created, CompletedAt = created.AddSeconds(1),
+    };
 
     private static async Task MigrateAsync(DatabaseInfo database)
     {

@@ -1,0 +1,28 @@
+using Platform.Api.Infrastructure;
+
+namespace Platform.Api.Gateway;
+
+internal static class ChatValidation
+{
+    private static readonly string[] Roles = ["system", "user", "assistant"];
+
+    public static Validation Validate(ChatRequest request)
+    {
+        var validation = new Validation()
+            .Require(request.Messages.Count > 0, "messages", "must hold at least one message.")
+            .Require(request.MaxTokens is null or (> 0 and <= 1_000_000), "maxTokens", "must be between 1 and 1000000.")
+            .Require(request.Temperature is null or (>= 0 and <= 2), "temperature", "must be between 0 and 2.")
+            .Require(request.ResponseFormat is null or "text" or "json", "responseFormat", "must be 'text' or 'json'.")
+            .Require(request.Metadata is null || request.Metadata.Count <= 50, "metadata", "must hold at most 50 entries.")
+            .Text(request.UserId, "userId", 200, required: false)
+            .Text(request.SessionId, "sessionId", 200, required: false)
+            .Text(request.Model, "model", 200, required: false)
+            .Text(request.Provider, "provider", 100, required: false);
+        for (var i = 0; i < request.Messages.Count; i++)
+        {
+            var message = request.Messages[i];
+            validation.Require(Roles.Contains(message.Role), $"messages[{i}].role", "must be one of: system, user, assistant.");
+        }
+        return validation;
+    }
+}

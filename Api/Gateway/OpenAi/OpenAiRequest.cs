@@ -1,0 +1,7 @@
+using Microsoft.Extensions.AI;
+
+namespace Platform.Api.Gateway.OpenAi;
+
+/// <summary>A parsed OpenAI chat completions request: what the gateway needs of it.</summary>
+internal sealed record OpenAiRequest(
+    List<ChatMessage> Messages, ChatOptions Options, bool Stream, bool IncludeUsage, string? User);

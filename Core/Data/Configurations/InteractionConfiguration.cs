@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Core.Interactions;
+
+namespace Platform.Core.Data.Configurations;
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.ToTable("interactions");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Type).HasMaxLength(32);
+        builder.Property(i => i.Status).HasMaxLength(16);
+        builder.Property(i => i.Source).HasMaxLength(32);
+        builder.Property(i => i.ModelRequested).HasMaxLength(200);
+        builder.Property(i => i.Model).HasMaxLength(200);
+        builder.Property(i => i.Provider).HasMaxLength(100);
+        builder.HasIndex(i => new { i.OwnerUserId, i.CreatedAt });
+        builder.HasIndex(i => i.CreatedAt);
+        builder.HasIndex(i => i.Status);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Platform.Core.Gateway.Providers;
+using Platform.Core.Interactions;
+
+namespace Platform.Core.Gateway.Pipeline;
+
+/// <summary>Builds the interactions row for one gateway call from its context and its outcome.</summary>
+internal static class InteractionRecord
+{
+    public static Interaction Create(GatewayContext context, IList<ChatMessage> messages, ChatOptions? options, bool streamed)
+    {
+        var last = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text;
+        return new Interaction
+        {
+            Id = context.InteractionId,
+            Type = context.InteractionType,
+            Status = InteractionStatus.Processing,
+            Source = context.Source,
+            MessagesJson = JsonSerializer.Serialize(messages.Select(m => new { role = m.Role.Value, content = m.Text })),
+            RenderedPrompt = last,
+            ModelRequested = context.ModelRequested ?? options?.ModelId,
+            OwnerUserId = context.OwnerUserId,
+            EndUserId = context.EndUserId,
+            SessionId = context.SessionId,
+            MetadataJson = context.Metadata is { Count: > 0 } metadata ? JsonSerializer.Serialize(metadata) : null,
+            TraceId = Activity.Current?.TraceId.ToString(),
+            Streamed = streamed,
+        };
+    }
+
+    public static void Complete(Interaction record, GatewayContext context, ChatResponse response)
+    {
+        record.Status = InteractionStatus.Completed;
+        record.Response = response.Text;
+        record.Model = response.ModelId ?? record.ModelRequested;
+        record.FinishReason = response.FinishReason?.Value;
+        record.InputTokens = ToInt(response.Usage?.InputTokenCount);
+        record.OutputTokens = ToInt(response.Usage?.OutputTokenCount);
+        record.CachedInputTokens = ToInt(response.Usage?.CachedInputTokenCount);
+        record.TotalTokens = ToInt(response.Usage?.TotalTokenCount) ?? (record.InputTokens ?? 0) + (record.OutputTokens ?? 0);
+        record.CostUsd = context.CostUsd;
+        Finish(record, context);
+    }
+
+    public static void Fail(Interaction record, GatewayContext context, Exception error, string? partialText)
+    {
+        record.Status = InteractionStatus.Failed;
+        record.Response = string.IsNullOrEmpty(partialText) ? null : partialText;
+        record.ErrorType = error is ProviderException provider ? ToSnake(provider.Kind.ToString()) : error.GetType().Name;
+        record.ErrorMessage = error.Message;
+        Finish(record, context);
+    }
+
+    private static void Finish(Interaction record, GatewayContext context)
+    {
+        record.Provider = context.Provider;
+        record.CacheHit = context.Cached;
+        record.Attempts = context.Attempts;
+        record.LatencyMs = Math.Round(context.ElapsedMs, 3);
+        record.TimeToFirstTokenMs = context.TimeToFirstTokenMs is { } ttft ? Math.Round(ttft, 3) : null;
+        record.CompletedAt = DateTime.UtcNow;
+    }
+
+    private static int? ToInt(long? value) => value is null ? null : (int)Math.Min(value.Value, int.MaxValue);
+
+    private static string ToSnake(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,68 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Core.Interactions;
+
+/// <summary>Thrown when the buffer stayed full for the whole wait: the caller answers 503 instead of losing a record.</summary>
+public sealed class BufferFullException(string message) : Exception(message);
+
+/// <summary>
+/// A bounded in-process queue between the request path and the batched database writer. Adding never drops:
+/// it waits for space up to EnqueueWaitMilliseconds, then throws <see cref="BufferFullException"/>.
+/// </summary>
+public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options)
+{
+    private readonly Channel<InteractionWrite> _channel = Channel.CreateBounded<InteractionWrite>(
+        new BoundedChannelOptions(options.Value.Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    public ChannelReader<InteractionWrite> Reader => _channel.Reader;
+    public int Count => _channel.Reader.Count;
+    public int Capacity => options.Value.Capacity;
+
+    /// <summary>Fails fast before an expensive provider call when the buffer has been full for the whole wait.</summary>
+    public async ValueTask EnsureSpaceAsync(CancellationToken cancellationToken)
+    {
+        if (_channel.Reader.Count < options.Value.Capacity)
+        {
+            return;
+        }
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(options.Value.EnqueueWaitMilliseconds);
+        try
+        {
+            while (_channel.Reader.Count >= options.Value.Capacity)
+            {
+                await Task.Delay(5, wait.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BufferFullException("The interaction buffer is full; try again shortly.");
+        }
+    }
+
+    /// <summary>Queues a record; waits for space rather than dropping it.</summary>
+    public async ValueTask AddAsync(InteractionWrite write, CancellationToken cancellationToken = default)
+    {
+        if (_channel.Writer.TryWrite(write))
+        {
+            return;
+        }
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(options.Value.EnqueueWaitMilliseconds);
+        try
+        {
+            await _channel.Writer.WriteAsync(write, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BufferFullException("The interaction buffer is full; try again shortly.");
+        }
+    }
+
+    /// <summary>No more writes: the writer drains what is queued and stops.</summary>
+    public void Complete() => _channel.Writer.TryComplete();
+}
+
+/// <summary>An insert of a new record, or an update of one already stored (a pending job output completing).</summary>
+public sealed record InteractionWrite(Interaction Interaction, bool IsUpdate = false);

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Core.Data;
+
+namespace Platform.Core.Interactions;
+
+/// <summary>
+/// Drains the buffer in batches (one SaveChanges per batch). On shutdown it stops accepting and writes
+/// everything still queued before the host stops. A failed batch is retried, then written record by record;
+/// a record that still cannot be stored is logged whole as an error, never dropped silently.
+/// </summary>
+public sealed class InteractionWriter(
+    InteractionBuffer buffer,
+    IServiceScopeFactory scopes,
+    IOptions<InteractionBufferOptions> options,
+    ILogger<InteractionWriter> logger) : BackgroundService
+{
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        buffer.Complete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<InteractionWrite>(options.Value.BatchSize);
+        // Not stoppingToken: the loop ends when the channel is completed and empty, so shutdown drains it.
+        while (await buffer.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < options.Value.BatchSize && buffer.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+            await WriteWithRetryAsync(batch);
+            batch.Clear();
+        }
+        logger.LogInformation("Interaction writer drained and stopped");
+    }
+
+    private async Task WriteWithRetryAsync(List<InteractionWrite> batch)
+    {
+        if (await TryWriteAsync(batch, attempts: 3))
+        {
+            return;
+        }
+        // One bad record must not hold the rest back: write them one by one.
+        foreach (var write in batch)
+        {
+            if (!await TryWriteAsync([write], attempts: 5))
+            {
+                // Last resort, and loud: the whole record goes to the error log rather than vanishing.
+                logger.LogError("Interaction {Id} could not be stored and is logged here instead: {Record}",
+                    write.Interaction.Id, System.Text.Json.JsonSerializer.Serialize(write.Interaction));
+            }
+        }
+    }
+
+    private async Task<bool> TryWriteAsync(List<InteractionWrite> batch, int attempts)
+    {
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            try
+            {
+                await WriteAsync(batch);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Writing {Count} interaction(s) failed (attempt {Attempt} of {Attempts})", batch.Count, attempt, attempts);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * Math.Pow(2, attempt), 5_000)));
+            }
+        }
+        return false;
+    }
+
+    private async Task WriteAsync(List<InteractionWrite> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        foreach (var write in batch)
+        {
+            if (write.IsUpdate)
+            {
+                db.Interactions.Update(write.Interaction);
+            }
+            else
+            {
+                db.Interactions.Add(write.Interaction);
+            }
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+}

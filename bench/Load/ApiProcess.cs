@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace Platform.Bench.Load;
+
+/// <summary>The built Api (same configuration as the bench) started as its own process, as in production.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, string url) => (_process, Url) = (process, url);
+
+    public string Url { get; }
+
+    public static async Task<ApiProcess> StartAsync(int port, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(LocateApi());
+        var url = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = url;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("api | " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode)
+                {
+                    return new ApiProcess(process, url);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        process.Kill(true);
+        throw new InvalidOperationException("the Api did not become healthy");
+    }
+
+    private static string LocateApi()
+    {
+        // bench/bin/<configuration>/<tfm>/ -> Api/bin/<configuration>/<tfm>/Platform.Api.dll
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
+        {
+            root = root.Parent;
+        }
+        return Path.Combine(root!.FullName, "Api", "bin", output.Parent!.Name, output.Name, "Platform.Api.dll");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
