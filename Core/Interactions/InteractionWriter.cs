@@ -80,18 +80,13 @@ public sealed class InteractionWriter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        foreach (var write in batch)
+        // New records, the hot path, skip change tracking; the rare updates go through EF.
+        await BulkInsert.InsertAsync(db, batch.Where(w => !w.IsUpdate).Select(w => w.Interaction).ToList());
+        var updates = batch.Where(w => w.IsUpdate).ToList();
+        if (updates.Count > 0)
         {
-            if (write.IsUpdate)
-            {
-                db.Interactions.Update(write.Interaction);
-            }
-            else
-            {
-                db.Interactions.Add(write.Interaction);
-            }
+            db.Interactions.UpdateRange(updates.Select(w => w.Interaction));
+            await db.SaveChangesAsync();
         }
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
     }
 }

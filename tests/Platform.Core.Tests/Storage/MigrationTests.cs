@@ -75,7 +75,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         var created = new DateTime(2026, 11, 22, 10, 30, 15, 123, DateTimeKind.Utc);
         var user = new User { Name = "Ann", Email = "ann@example.com", Role = UserRole.Admin, CreatedAt = created, UpdatedAt = created };
         var key = new ApiKey { UserId = user.Id, Name = "ci", Prefix = "plk_abcdefgh", Hash = new string('a', 64), Scope = ApiKeyScope.Ingest, CreatedAt = created, LastUsedAt = created.AddMinutes(5) };
-        var interaction = FullInteraction(user.Id, created);
+        var interaction = TestEntities.FullInteraction(user.Id, created);
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
@@ -105,20 +105,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         }
     }
 
-    // Every property set, so that a column the migration forgot or typed wrongly shows up as a difference.
-    private static Interaction FullInteraction(Guid owner, DateTime created) => new()
-    {
-        Type = "chat", Status = "completed", Source = "api", MessagesJson = "[{\"role\":\"user\",\"content\":\"hi\"}]",
-        RenderedPrompt = "hi", InputVariablesJson = "{\"a\":1}", Response = "hello", StructuredOutputJson = "{\"b\":2}",
-        FinishReason = "stop", ErrorType = "timeout", ErrorMessage = "slow", ModelRequested = "gpt-4o", Model = "gpt-4o-2024-08-06",
-        Provider = "openai", PromptVersion = "v3", InputTokens = 12, CachedInputTokens = 4, OutputTokens = 30, TotalTokens = 42,
-        CostUsd = 0.000123, LatencyMs = 812.5, TimeToFirstTokenMs = 120.25, CacheHit = true, Streamed = true, Attempts = 2,
-        Feedback = "thumbs_up", FeedbackComment = "good", QualityScore = 0.9, EditDistance = 3, MissingVariablesJson = "[\"x\"]",
-        MetadataJson = "{\"k\":\"v\"}", OwnerUserId = owner, EndUserId = "end-1", SessionId = "s-1", TraceId = "abc",
-        ParentId = Guid.CreateVersion7(), CreatedAt = created, CompletedAt = created.AddSeconds(1),
-    };
-
-    private static async Task MigrateAsync(DatabaseInfo database)
+    internal static async Task MigrateAsync(DatabaseInfo database)
     {
         var services = new ServiceCollection()
             .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance)
