@@ -38,22 +38,26 @@ public static class TelemetryExtensions
             }
         });
 
+        // Spans and metrics have a cost on every request (an Activity per request and per outgoing call); with
+        // nowhere to send them it buys nothing, so the providers exist only when an OTLP endpoint is configured.
+        if (!exportOtlp)
+        {
+            return builder;
+        }
+
         // OpenTelemetry.Extensions.Hosting is not served: the providers are built here and owned by the container,
         // which disposes (and so flushes) them when the host stops.
         var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .AddSource(PlatformSources)
             .AddSource(FrameworkSources)
-            .AddProcessor(new HealthPathFilterProcessor());
+            .AddProcessor(new HealthPathFilterProcessor())
+            .AddOtlpExporter();
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(PlatformSources)
-            .AddMeter(FrameworkMeters);
-        if (exportOtlp)
-        {
-            tracing.AddOtlpExporter();
-            metrics.AddOtlpExporter();
-        }
+            .AddMeter(FrameworkMeters)
+            .AddOtlpExporter();
 
         builder.Services.AddSingleton(tracing.Build()!);
         builder.Services.AddSingleton(metrics.Build()!);

@@ -19,7 +19,7 @@ public sealed class TelemetryChatClient(IChatClient inner) : DelegatingChatClien
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var context = GatewayContext.Of(options);
-        using var activity = Start(options);
+        using var activity = Start(options, context);
         try
         {
             var response = await base.GetResponseAsync(messages, options, cancellationToken);
@@ -37,7 +37,7 @@ public sealed class TelemetryChatClient(IChatClient inner) : DelegatingChatClien
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var context = GatewayContext.Of(options);
-        using var activity = Start(options);
+        using var activity = Start(options, context);
         var updates = new List<ChatResponseUpdate>();
         await using var enumerator = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
@@ -60,11 +60,12 @@ public sealed class TelemetryChatClient(IChatClient inner) : DelegatingChatClien
         Finish(activity, context, options, updates.ToChatResponse(), error: null);
     }
 
-    private static Activity? Start(ChatOptions? options)
+    private static Activity? Start(ChatOptions? options, GatewayContext context)
     {
         var activity = Source.StartActivity($"chat {options?.ModelId}", ActivityKind.Client);
         activity?.SetTag("gen_ai.operation.name", "chat");
         activity?.SetTag("gen_ai.request.model", options?.ModelId);
+        activity?.SetTag("platform.interaction_id", context.InteractionId.ToString());
         return activity;
     }
 

@@ -75,6 +75,28 @@ public sealed class OpenAiCompatTests(FakeLlmServer fake) : GatewayTestBase(fake
     }
 
     [Fact]
+    public async Task Repeated_v1_calls_are_cached_unless_the_request_says_no_cache()
+    {
+        const string body = """{"model":"gpt-4o-mini","messages":[{"role":"user","content":"cache via v1"}]}""";
+        async Task<string> CallAsync(bool noCache)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            if (noCache)
+            {
+                request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+            }
+            var response = await Admin.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Headers.GetValues("x-platform-cache").Single();
+        }
+        Assert.Equal("miss", await CallAsync(noCache: false));
+        Assert.Equal("hit", await CallAsync(noCache: false));
+        Assert.Equal(1, Fake.RequestCount);
+        Assert.Equal("miss", await CallAsync(noCache: true));
+        Assert.Equal(2, Fake.RequestCount);
+    }
+
+    [Fact]
     public async Task V1_needs_a_platform_key()
     {
         var response = await Factory.CreateClient(apiKey: null).PostAsync("/v1/chat/completions", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
