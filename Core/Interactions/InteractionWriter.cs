@@ -24,17 +24,22 @@ public sealed class InteractionWriter(
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // A dedicated thread, not the thread pool: SQLite's "async" calls run synchronously, and on a 2-core machine
+    // a pool thread blocked in a write stalls request handling until the pool grows.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Drain()
     {
         var batch = new List<InteractionWrite>(options.Value.BatchSize);
-        // Not stoppingToken: the loop ends when the channel is completed and empty, so shutdown drains it.
-        while (await buffer.Reader.WaitToReadAsync(CancellationToken.None))
+        // Not the stopping token: the loop ends when the channel is completed and empty, so shutdown drains it.
+        while (buffer.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < options.Value.BatchSize && buffer.Reader.TryRead(out var write))
             {
                 batch.Add(write);
             }
-            await WriteWithRetryAsync(batch);
+            WriteWithRetryAsync(batch).GetAwaiter().GetResult();
             batch.Clear();
         }
         logger.LogInformation("Interaction writer drained and stopped");
@@ -70,7 +75,7 @@ public sealed class InteractionWriter(
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Writing {Count} interaction(s) failed (attempt {Attempt} of {Attempts})", batch.Count, attempt, attempts);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * Math.Pow(2, attempt), 5_000)));
+                Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(200 * Math.Pow(2, attempt), 5_000)));
             }
         }
         return false;

@@ -1,3 +1,4 @@
 using Platform.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(RedisServer))]
