@@ -15,14 +15,16 @@ public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options
     private readonly Channel<InteractionWrite> _channel = Channel.CreateBounded<InteractionWrite>(
         new BoundedChannelOptions(options.Value.Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public ChannelReader<InteractionWrite> Reader => _channel.Reader;
-    public int Count => _channel.Reader.Count;
+    // Our own count: a bounded channel's Count takes its lock, and EnsureSpaceAsync runs on every request.
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
     public int Capacity => options.Value.Capacity;
 
     /// <summary>Fails fast before an expensive provider call when the buffer has been full for the whole wait.</summary>
     public async ValueTask EnsureSpaceAsync(CancellationToken cancellationToken)
     {
-        if (_channel.Reader.Count < options.Value.Capacity)
+        if (Count < options.Value.Capacity)
         {
             return;
         }
@@ -30,7 +32,7 @@ public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options
         wait.CancelAfter(options.Value.EnqueueWaitMilliseconds);
         try
         {
-            while (_channel.Reader.Count >= options.Value.Capacity)
+            while (Count >= options.Value.Capacity)
             {
                 await Task.Delay(5, wait.Token);
             }
@@ -46,6 +48,7 @@ public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options
     {
         if (_channel.Writer.TryWrite(write))
         {
+            Interlocked.Increment(ref _count);
             return;
         }
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,11 +56,25 @@ public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options
         try
         {
             await _channel.Writer.WriteAsync(write, wait.Token);
+            Interlocked.Increment(ref _count);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new BufferFullException("The interaction buffer is full; try again shortly.");
         }
+    }
+
+    /// <summary>Waits until records are queued; false once the buffer is completed and empty.</summary>
+    public ValueTask<bool> WaitToReadAsync() => _channel.Reader.WaitToReadAsync(CancellationToken.None);
+
+    public bool TryRead(out InteractionWrite write)
+    {
+        if (!_channel.Reader.TryRead(out write!))
+        {
+            return false;
+        }
+        Interlocked.Decrement(ref _count);
+        return true;
     }
 
     /// <summary>No more writes: the writer drains what is queued and stops.</summary>

@@ -29,18 +29,27 @@ public sealed class InteractionWriter(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    private const int LingerMilliseconds = 20;
+
     private void Drain()
     {
         var batch = new List<InteractionWrite>(options.Value.BatchSize);
         // Not the stopping token: the loop ends when the channel is completed and empty, so shutdown drains it.
-        while (buffer.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        while (buffer.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (batch.Count < options.Value.BatchSize && buffer.Reader.TryRead(out var write))
+            while (batch.Count < options.Value.BatchSize && buffer.TryRead(out var write))
             {
                 batch.Add(write);
             }
             WriteWithRetryAsync(batch).GetAwaiter().GetResult();
+            var full = batch.Count == options.Value.BatchSize;
             batch.Clear();
+            if (!full)
+            {
+                // A short pause lets the next batch gather: far fewer wake-ups and transactions under steady load,
+                // for at most this much delay before a record is stored.
+                Thread.Sleep(LingerMilliseconds);
+            }
         }
         logger.LogInformation("Interaction writer drained and stopped");
     }
