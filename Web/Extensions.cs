@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Resilience;
 using Platform.Web.Api;
 using Platform.Web.Auth;
 using Radzen;
@@ -10,6 +11,7 @@ namespace Platform.Web;
 public static class Extensions
 {
     public const string DataDirKey = "Platform:DataDir";
+    private static readonly TimeSpan ChatTimeout = TimeSpan.FromMinutes(5);
 
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
     {
@@ -35,6 +37,16 @@ public static class Extensions
 
         builder.Services.AddHttpClient<PlatformApiClient>((services, http) =>
             http.BaseAddress = services.GetRequiredService<IOptions<ApiOptions>>().Value.BaseAddress);
+
+        // A model may think for minutes before its first byte (and a non-streamed answer arrives whole), so chat calls
+        // swap the shared 10 s attempt timeout for a long one. POSTs are never retried, so nothing else changes.
+        builder.Services.AddHttpClient(PlatformApiClient.ChatClientName, (services, http) =>
+            {
+                http.BaseAddress = services.GetRequiredService<IOptions<ApiOptions>>().Value.BaseAddress;
+                http.Timeout = ChatTimeout;
+            })
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
+            .AddPlatformResilience(options => (options.TotalTimeout, options.AttemptTimeout) = (ChatTimeout, ChatTimeout));
     }
 
     private static void AddCookieSignIn(this IHostApplicationBuilder builder)

@@ -16,4 +16,4 @@ public sealed record ApiStatus(
     DateTimeOffset StartedAt,
     double UptimeSeconds);
 
-internal sealed record ApiProblem(string? Title, int? Status, string? Detail);
+internal sealed record ApiProblem(string? Title, int? Status, string? Detail, IReadOnlyDictionary<string, string[]>? Errors = null);

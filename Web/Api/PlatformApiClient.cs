@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Platform.Web.Auth;
 using Polly;
@@ -11,9 +12,12 @@ namespace Platform.Web.Api;
 /// Typed client for the platform Api. Calls act as the signed-in user: their API key comes from the auth state,
 /// because HttpContext is not available inside interactive server components.
 /// </summary>
-public sealed class PlatformApiClient(HttpClient http, AuthenticationStateProvider authState)
+public sealed partial class PlatformApiClient(HttpClient http, IHttpClientFactory clients, AuthenticationStateProvider authState)
 {
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public Uri? BaseAddress => http.BaseAddress;
 
@@ -37,6 +41,26 @@ public sealed class PlatformApiClient(HttpClient http, AuthenticationStateProvid
     private async Task<T> GetAsync<T>(string path, string? apiKey, CancellationToken ct, HttpStatusCode? alsoAccepted = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(http, request, apiKey, ct, alsoAccepted);
+        return await ReadAsync<T>(response, path, ct);
+    }
+
+    private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, HttpClient? client = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: JsonOptions);
+        }
+
+        using var response = await SendAsync(client ?? http, request, await CurrentApiKeyAsync(), ct);
+        return await ReadAsync<T>(response, path, ct);
+    }
+
+    /// <summary>Sends and returns a successful response (headers only; the body is the caller's to read and dispose).</summary>
+    private static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client, HttpRequestMessage request, string? apiKey, CancellationToken ct, HttpStatusCode? alsoAccepted = null)
+    {
         if (apiKey is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
@@ -45,30 +69,35 @@ public sealed class PlatformApiClient(HttpClient http, AuthenticationStateProvid
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or ExecutionRejectedException
                                    || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            throw PlatformApiException.Unreachable(http.BaseAddress, ex);
+            throw PlatformApiException.Unreachable(client.BaseAddress, ex);
         }
 
-        using (response)
+        if (!response.IsSuccessStatusCode && response.StatusCode != alsoAccepted)
         {
-            if (!response.IsSuccessStatusCode && response.StatusCode != alsoAccepted)
+            using (response)
             {
                 throw await PlatformApiException.FromResponseAsync(response, ct);
             }
+        }
 
-            try
-            {
-                return await response.Content.ReadFromJsonAsync<T>(JsonOptions, ct)
-                       ?? throw new PlatformApiException($"The Api answered {path} with an empty body.", response.StatusCode);
-            }
-            catch (JsonException ex)
-            {
-                throw new PlatformApiException($"The Api answered {path} with an unexpected body.", response.StatusCode, ex);
-            }
+        return response;
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string path, CancellationToken ct)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(JsonOptions, ct)
+                   ?? throw new PlatformApiException($"The Api answered {path} with an empty body.", response.StatusCode);
+        }
+        catch (JsonException ex)
+        {
+            throw new PlatformApiException($"The Api answered {path} with an unexpected body.", response.StatusCode, ex);
         }
     }
 }

@@ -22,6 +22,11 @@ public sealed class PlatformApiException(string message, HttpStatusCode? statusC
         {
             var problem = await response.Content.ReadFromJsonAsync<ApiProblem>(PlatformApiClient.JsonOptions, ct);
             var message = problem?.Detail is { Length: > 0 } detail ? detail : problem?.Title;
+            if (problem?.Errors is { Count: > 0 } errors)
+            {
+                // A validation problem's title says only that something was invalid; the fields say what.
+                message = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+            }
             return new(string.IsNullOrWhiteSpace(message) ? fallback : message, response.StatusCode);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)

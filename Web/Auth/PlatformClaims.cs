@@ -11,6 +11,9 @@ public static class PlatformClaims
     public const string Scope = "platform:scope";
     public const string KeyPrefix = "platform:key_prefix";
 
+    /// <summary>The Api authorizes admin calls by the key's scope, not the user's role, so the UI asks the same thing.</summary>
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.FindFirst(Scope)?.Value == "admin";
+
     public static ClaimsPrincipal CreatePrincipal(ApiUser user, string apiKey)
     {
         Claim[] claims =
