@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Platform.Testing.FakeLlm;
 
@@ -43,23 +45,55 @@ internal static class FakeHttp
         await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 
+    private const string CutBufferKey = "fake-llm:cut-buffer";
+
+    /// <summary>
+    /// Sends this response's body to a buffer instead of Kestrel, for a stream that <see cref="CutConnectionAsync"/>
+    /// will cut: the buffered bytes are then written to the socket by hand, so they are in the kernel's send queue
+    /// before the connection is closed, however slowly Kestrel's own socket loop would have run.
+    /// </summary>
+    public static void BufferForCut(HttpContext http)
+    {
+        var buffer = new MemoryStream();
+        http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        http.Items[CutBufferKey] = buffer;
+    }
+
     /// <summary>
     /// Ends the connection mid-response. Abort alone sends a reset, and a reset makes the client's kernel drop
     /// whatever it received but had not read yet, so the chunks "sent" before the cut might never be seen.
-    /// Instead: give Kestrel's socket loop a moment to put the flushed chunks on the wire (a flush only hands
-    /// them over), close our sending side so the client reads every byte and then meets the end mid-body,
-    /// and abort for good once the client hangs up (or after a grace period).
+    /// Instead: write the response so far (headers and one chunk of body, no final chunk) straight to the socket,
+    /// close our sending side so the client reads every byte and then meets the end mid-body, and abort for good
+    /// once the client hangs up (or after a grace period). The kernel delivers queued bytes before the close, so
+    /// what the client sees does not depend on timing.
     /// </summary>
     public static async Task CutConnectionAsync(HttpContext http)
     {
         if (http.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), http.RequestAborted).ConfigureAwait(false);
+            if (http.Items[CutBufferKey] is MemoryStream body)
+            {
+                socket.Send(PartialResponse(http.Response, body.ToArray()));
+            }
+
             socket.Shutdown(SocketShutdown.Send);
             // WhenAny: the delay being cancelled (the client hung up) is the expected way out, not an error.
             await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(5), http.RequestAborted)).ConfigureAwait(false);
         }
 
         http.Abort();
+    }
+
+    private static byte[] PartialResponse(HttpResponse response, byte[] body)
+    {
+        var head = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.StatusCode} OK\r\n");
+        foreach (var (name, values) in response.Headers)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"{name}: {values}\r\n");
+        }
+
+        head.Append("Transfer-Encoding: chunked\r\n\r\n")
+            .Append(CultureInfo.InvariantCulture, $"{body.Length:x}\r\n");
+        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body, .. "\r\n"u8];
     }
 }

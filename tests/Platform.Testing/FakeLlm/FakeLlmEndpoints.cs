@@ -80,6 +80,11 @@ internal static class FakeLlmEndpoints
         }
 
         var completion = FakeCompletion.For(request, server.ReplyFor(request));
+        if (fault is FakeCutStreamFault && request.Stream)
+        {
+            FakeHttp.BufferForCut(http);
+        }
+
         await (request.Stream
             ? dialect.WriteStreamAsync(http, request, completion, fault)
             : dialect.WriteCompletionAsync(http, request, completion)).ConfigureAwait(false);
