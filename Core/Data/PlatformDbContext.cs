@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Interactions;
+using Platform.Core.Jobs;
 using Platform.Core.Users;
 
 namespace Platform.Core.Data;
@@ -9,6 +10,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<Job> Jobs => Set<Job>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Core.Data;
 using Platform.Core.Interactions;
+using Platform.Core.Tests.Jobs;
 using Platform.Core.Users;
 using Platform.Testing;
 
@@ -76,13 +77,15 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         var user = new User { Name = "Ann", Email = "ann@example.com", Role = UserRole.Admin, CreatedAt = created, UpdatedAt = created };
         var key = new ApiKey { UserId = user.Id, Name = "ci", Prefix = "plk_abcdefgh", Hash = new string('a', 64), Scope = ApiKeyScope.Ingest, CreatedAt = created, LastUsedAt = created.AddMinutes(5) };
         var interaction = TestEntities.FullInteraction(user.Id, created);
+        var job = TestJobs.FullJob(user.Id, created);
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
-            Assert.Equal(["ApiKey", "Interaction", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
+            Assert.Equal(["ApiKey", "Interaction", "Job", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
             db.Users.Add(user);
             db.ApiKeys.Add(key);
             db.Interactions.Add(interaction);
+            db.Jobs.Add(job);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -98,6 +101,9 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
 
             var loadedInteraction = await db.Interactions.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
             Assert.Equivalent(interaction, loadedInteraction, strict: true);
+            Assert.Equivalent(job, await db.Jobs.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken), strict: true);
+            var priority = await db.Database.SqlQueryRaw<string>("SELECT priority AS \"Value\" FROM jobs").SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal("low", priority);
 
             db.Users.Remove(loadedUser);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
