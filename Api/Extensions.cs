@@ -4,6 +4,7 @@ using Platform.Api.Infrastructure;
 using Platform.Core.Caching;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
+using Platform.Core.Jobs;
 using Platform.Api.Gateway;
 
 namespace Platform.Api;
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.AddPlatformStorage();
         builder.AddPlatformCache();
         builder.AddLlmGateway();
+        builder.AddJobSystem();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Apply(options.SerializerOptions));
         // Binding failures become exceptions so BadRequestExceptionHandler can name the offending field.

@@ -20,6 +20,8 @@ app.MapUsersApi();
 app.MapKeysApi();
 app.MapLlmApi();
 app.MapOpenAiCompatApi();
+app.MapJobsApi();
+app.MapOutputsApi();
 
 app.Run();
 

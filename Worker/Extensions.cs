@@ -1,5 +1,7 @@
 using Platform.Core.Caching;
 using Platform.Core.Data;
+using Platform.Core.Gateway;
+using Platform.Core.Jobs;
 using Platform.Worker.Processing;
 
 namespace Platform.Worker;
@@ -10,11 +12,14 @@ internal static class Extensions
     {
         builder.AddPlatformStorage();
         builder.AddPlatformCache();
+        builder.AddLlmGateway();
+        builder.AddJobSystem();
         builder.Services.AddOptions<WorkerOptions>()
             .BindConfiguration(WorkerOptions.Section)
             .Validate(o => o.IdleDelay > TimeSpan.Zero && o.IdleDelay >= o.BusyDelay, $"{WorkerOptions.Section}:IdleDelay must be positive and at least BusyDelay")
             .ValidateOnStart();
         builder.Services.AddHostedService<WorkerLoop>();
+        builder.Services.AddHostedService<JobWorker>();
         // Give in-flight units time to finish on Ctrl+C / SIGTERM before the host gives up on them.
         var grace = TimeSpan.FromSeconds(builder.Configuration.GetValue("Worker:ShutdownGraceSeconds", 30));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = grace);

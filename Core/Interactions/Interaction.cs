@@ -52,6 +52,12 @@ public sealed class Interaction
     public string? TraceId { get; set; }
     public Guid? ParentId { get; set; }
 
+    /// <summary>Job outputs: the job that produces this row, its template, format (text|json|markdown|html) and sanitized HTML.</summary>
+    public Guid? JobId { get; set; }
+    public string? Template { get; set; }
+    public string? OutputFormat { get; set; }
+    public string? RenderedHtml { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? CompletedAt { get; set; }
 }

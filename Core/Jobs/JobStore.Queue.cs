@@ -83,13 +83,19 @@ public sealed partial class JobStore
     public async Task<bool> RetryAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        return await db.Jobs.Where(j => j.Id == jobId && (j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled))
+        var retried = await db.Jobs.Where(j => j.Id == jobId && (j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.Attempts, 0).SetProperty(j => j.Progress, 0)
                 .SetProperty(j => j.RunAt, now).SetProperty(j => j.NextAttemptAt, (DateTime?)null)
                 .SetProperty(j => j.Error, (string?)null).SetProperty(j => j.ResultJson, (string?)null)
                 .SetProperty(j => j.CancelRequested, false).ClearLease().SetProperty(j => j.StartedAt, (DateTime?)null)
                 .SetProperty(j => j.CompletedAt, (DateTime?)null).SetProperty(j => j.UpdatedAt, now), cancellationToken) == 1;
+        if (retried && database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // The insert trigger does not fire for an update: wake idle workers the same way.
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{NotificationChannel}', '')", cancellationToken);
+        }
+        return retried;
     }
 
     private async Task<Job?> FindByKeyAsync(Guid? owner, string key, CancellationToken cancellationToken) =>

@@ -16,7 +16,10 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.Property(i => i.ModelRequested).HasMaxLength(200);
         builder.Property(i => i.Model).HasMaxLength(200);
         builder.Property(i => i.Provider).HasMaxLength(100);
+        builder.Property(i => i.OutputFormat).HasMaxLength(16);
         builder.HasIndex(i => new { i.OwnerUserId, i.CreatedAt });
+        // The outputs list: job rows of one owner, newest first.
+        builder.HasIndex(i => new { i.Type, i.OwnerUserId, i.CreatedAt });
         builder.HasIndex(i => i.CreatedAt);
         builder.HasIndex(i => i.Status);
     }

@@ -15,5 +15,6 @@ internal static class TestEntities
         Feedback = "thumbs_up", FeedbackComment = "good", QualityScore = 0.9, EditDistance = 3, MissingVariablesJson = "[\"x\"]",
         MetadataJson = "{\"k\":\"v\"}", OwnerUserId = owner, EndUserId = "end-1", SessionId = "s-1", TraceId = "abc",
         ParentId = Guid.CreateVersion7(), CreatedAt = created, CompletedAt = created.AddSeconds(1),
+        JobId = Guid.CreateVersion7(), Template = "Hi {{name}}", OutputFormat = "markdown", RenderedHtml = "<p>Hi</p>",
     };
 }

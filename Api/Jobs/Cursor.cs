@@ -1,0 +1,34 @@
+using System.Buffers.Text;
+
+namespace Platform.Api.Jobs;
+
+/// <summary>
+/// Keyset paging over version-7 ids (time ordered): the cursor is the last id of a page, opaque to clients.
+/// A cursor that does not decode is a 400, not an empty page.
+/// </summary>
+internal static class Cursor
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static string Encode(Guid id) => Base64Url.EncodeToString(id.ToByteArray());
+
+    public static bool TryDecode(string? cursor, out Guid? id)
+    {
+        id = null;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+        var bytes = new byte[16];
+        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
+        {
+            return false;
+        }
+        id = new Guid(bytes);
+        return true;
+    }
+
+    public static string? Next<T>(IReadOnlyList<T> page, int limit, Func<T, Guid> id) =>
+        page.Count == limit ? Encode(id(page[^1])) : null;
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Platform.Core.Jobs;
+
+namespace Platform.Api.Jobs;
+
+public sealed record EnqueueJobRequest(
+    string Template, string? Model = null, JsonObject? Context = null, OutputFormat Format = OutputFormat.Text,
+    JobPriority Priority = JobPriority.Default, int MaxAttempts = 5, DateTimeOffset? RunAt = null, string? IdempotencyKey = null);
+
+public sealed record EnqueuedJobResponse(Guid JobId, Guid? OutputId, string Status, DateTime EstimatedCompletion);
+
+public sealed record JobResultDto(Guid OutputId);
+
+public sealed record JobTimestamps(DateTime CreatedAt, DateTime RunAt, DateTime? StartedAt, DateTime? CompletedAt, DateTime? NextAttemptAt);
+
+public sealed record JobResponse(
+    Guid Id, string Kind, string Status, JobPriority Priority, int Progress, int Attempts, int MaxAttempts,
+    string? Template, string? Model, JobResultDto? Result, Guid? OutputId, Guid? UserId, string? Error, JobTimestamps Timestamps)
+{
+    public static JobResponse From(Job job) => new(
+        job.Id, job.Kind, job.Status, job.Priority, job.Progress, job.Attempts, job.MaxAttempts,
+        JobPayloadFields.Template(job), JobPayloadFields.Model(job),
+        job.Status == JobStatus.Succeeded && job.OutputId is { } output ? new JobResultDto(output) : null,
+        job.OutputId, job.OwnerUserId, job.Error,
+        new JobTimestamps(job.CreatedAt, job.RunAt, job.StartedAt, job.CompletedAt, job.Status == JobStatus.Queued ? job.NextAttemptAt : null));
+}
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -1,0 +1,38 @@
+using Platform.Api.Infrastructure;
+using Platform.Core.Gateway;
+
+namespace Platform.Api.Jobs;
+
+internal static class JobValidation
+{
+    public const int MaxTemplateLength = 100_000;
+    public const int MaxAttemptsLimit = 25;
+
+    public static Validation Validate(EnqueueJobRequest request, LlmGateway gateway)
+    {
+        var validation = new Validation()
+            .Text(request.Template, "template", MaxTemplateLength)
+            .Require(request.MaxAttempts is >= 1 and <= MaxAttemptsLimit, "maxAttempts", $"must be between 1 and {MaxAttemptsLimit}.")
+            .Text(request.IdempotencyKey, "idempotencyKey", 200, required: false);
+        return Model(validation, request.Model, gateway);
+    }
+
+    /// <summary>An unknown model is refused at enqueue, listing what is available, not discovered by the worker later.</summary>
+    public static Validation Model(Validation validation, string? model, LlmGateway gateway)
+    {
+        if (model is null)
+        {
+            return validation;
+        }
+        validation.Text(model, "model", 200);
+        try
+        {
+            gateway.Router.Route(model, null);
+        }
+        catch (GatewayException e)
+        {
+            validation.Require(false, "model", e.Message);
+        }
+        return validation;
+    }
+}

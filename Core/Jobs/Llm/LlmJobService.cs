@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Data;
+using Platform.Core.Interactions;
+
+namespace Platform.Core.Jobs.Llm;
+
+/// <summary>Queues LLM jobs with their pending output row, and derives re-runs and regenerations from an existing output.</summary>
+public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvider time)
+{
+    /// <summary>Used for the completion estimate until some jobs have finished.</summary>
+    private static readonly TimeSpan DefaultRunTime = TimeSpan.FromSeconds(5);
+
+    public async Task<EnqueuedJob> EnqueueAsync(LlmJobRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var payload = new LlmJobPayload { Template = request.Template, Model = request.Model, Context = request.Context, Format = request.Format };
+        var job = new Job
+        {
+            Kind = LlmJobPayload.Kind, Priority = request.Priority, MaxAttempts = request.MaxAttempts,
+            RunAt = request.RunAt is { } at && at > now ? at : now, PayloadJson = payload.ToJson(),
+            OwnerUserId = request.OwnerUserId, IdempotencyKey = request.IdempotencyKey,
+        };
+        var output = new Interaction
+        {
+            Type = InteractionTypes.Job, Status = InteractionStatus.Pending, Source = "job", JobId = job.Id,
+            Template = request.Template, OutputFormat = LlmJobPayload.FormatName(request.Format),
+            InputVariablesJson = request.Context?.ToJsonString(), ModelRequested = request.Model,
+            OwnerUserId = request.OwnerUserId, ParentId = request.ParentId, CreatedAt = now,
+        };
+        var saved = await jobs.EnqueueAsync(job, output, cancellationToken);
+        return new EnqueuedJob(saved, saved.Id == job.Id, await EstimateAsync(saved, cancellationToken));
+    }
+
+    /// <summary>
+    /// A new job for an existing output: identical parameters (re-run), or with the context merged and the model
+    /// replaced (regenerate). The new output's parent is the original. Null when the output has no LLM job behind it.
+    /// </summary>
+    public async Task<EnqueuedJob?> DeriveAsync(
+        Interaction original, JsonObject? contextOverrides, string? model, Guid? ownerUserId, CancellationToken cancellationToken)
+    {
+        var job = original.JobId is { } jobId ? await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken) : null;
+        if (job is null || LlmJobPayload.Parse(job.PayloadJson) is not { } payload)
+        {
+            return null;
+        }
+        var request = new LlmJobRequest(
+            payload.Template, model ?? payload.Model ?? original.ModelRequested ?? "", JsonMerge.Merge(payload.Context, contextOverrides),
+            payload.Format, job.Priority, job.MaxAttempts, RunAt: null, IdempotencyKey: null, ownerUserId ?? job.OwnerUserId, original.Id);
+        return await EnqueueAsync(request, cancellationToken);
+    }
+
+    /// <summary>Due time plus the median run time of recent successes: a hint for clients, not a promise.</summary>
+    public async Task<DateTime> EstimateAsync(Job job, CancellationToken cancellationToken)
+    {
+        var recent = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Succeeded && j.StartedAt != null && j.CompletedAt != null)
+            .OrderByDescending(j => j.CreatedAt).Take(20)
+            .Select(j => new { j.StartedAt, j.CompletedAt })
+            .ToListAsync(cancellationToken);
+        var durations = recent.Select(j => j.CompletedAt!.Value - j.StartedAt!.Value).Order().ToList();
+        var typical = durations.Count == 0 ? DefaultRunTime : durations[durations.Count / 2];
+        var start = job.RunAt > time.GetUtcNow().UtcDateTime ? job.RunAt : time.GetUtcNow().UtcDateTime;
+        return start + typical;
+    }
+
+    public static JsonObject? ContextOf(Interaction output) =>
+        output.InputVariablesJson is { } json ? JsonNode.Parse(json)?.AsObject() : null;
+
+    public static IReadOnlyList<string> MissingVariables(Interaction output) =>
+        output.MissingVariablesJson is { } json ? JsonSerializer.Deserialize<List<string>>(json) ?? [] : [];
+}

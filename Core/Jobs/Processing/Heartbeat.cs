@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Core.Jobs.Processing;
+
+/// <summary>
+/// Renews a running job's lease every heartbeat until stopped. A cancel request or a lost lease cancels the attempt
+/// (<see cref="Outcome"/> says which). A renewal that fails (database briefly away) is retried at the next beat: the
+/// lease is several beats long.
+/// </summary>
+internal sealed class Heartbeat(IServiceScopeFactory scopes, Guid jobId, string workerId, JobOptions options, CancellationTokenSource attempt)
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    public LeaseRenewal Outcome { get; private set; } = LeaseRenewal.Renewed;
+
+    public void Stop() => _stop.Cancel();
+
+    public async Task RunAsync()
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.Heartbeat);
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                var renewal = await RenewAsync();
+                if (renewal is LeaseRenewal.Renewed or null)
+                {
+                    continue;
+                }
+                Outcome = renewal.Value;
+                await attempt.CancelAsync();
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Stopped: the attempt is over.
+        }
+    }
+
+    private async Task<LeaseRenewal?> RenewAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<JobStore>().RenewLeaseAsync(jobId, workerId, options.Lease, _stop.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Platform.Core.Jobs.Processing;
+
+/// <summary>One attempt of a claimed job as a handler sees it: the job, a DI scope of its own, and progress reporting.</summary>
+public sealed class JobExecution(Job job, IServiceProvider services, Func<int, CancellationToken, Task> reportProgress)
+{
+    public Job Job { get; } = job;
+
+    /// <summary>This attempt's scope: a DbContext resolved here is the attempt's alone.</summary>
+    public IServiceProvider Services { get; } = services;
+
+    /// <summary>1-based: the claim that started this attempt.</summary>
+    public int Attempt => Job.Attempts;
+
+    public Task ReportProgressAsync(int percent, CancellationToken cancellationToken) => reportProgress(percent, cancellationToken);
+}

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Core.Jobs.Processing;
+
+/// <summary>
+/// A worker's claim loop: claims as many due jobs as it has free slots (highest priority first), runs each on its own,
+/// polls fast while jobs keep coming and backs off to the idle interval when none do, and wakes at once on a signal
+/// (a NOTIFY from PostgreSQL, a slot freed). Stopping: no new claims, running jobs get the grace period, then their
+/// attempts are cancelled and the jobs released for another worker.
+/// </summary>
+public sealed class JobProcessor(
+    IServiceScopeFactory scopes, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options, TimeProvider time,
+    JobSignal signal, ILogger<JobProcessor> logger)
+{
+    private readonly JobOptions _options = options.Value;
+    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, Task> _running = new();
+
+    /// <summary>Unique per running worker: the lease owner its guarded writes match on.</summary>
+    public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    public int Running => _running.Count;
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var hardStop = new CancellationTokenSource();
+        var busy = TimeSpan.FromMilliseconds(_options.BusyPollMilliseconds);
+        var idle = TimeSpan.FromMilliseconds(_options.IdlePollMilliseconds);
+        var delay = busy;
+        var nextSweep = DateTime.MinValue;
+        logger.LogInformation("Job worker {WorkerId} claiming up to {Concurrency} job(s) of kind(s) {Kinds}",
+            WorkerId, _options.Concurrency, string.Join(", ", _handlers.Keys));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var free = _options.Concurrency - _running.Count;
+            var claimed = free > 0 ? await ClaimAndStartAsync(free, hardStop.Token, stoppingToken) : 0;
+            if (time.GetUtcNow().UtcDateTime >= nextSweep)
+            {
+                await SweepAsync(stoppingToken);
+                nextSweep = time.GetUtcNow().UtcDateTime.AddSeconds(_options.SweepSeconds);
+            }
+            // A full claim means more may be due: go again as soon as a slot is free. Nothing claimed: back off.
+            delay = claimed > 0 && claimed == free ? TimeSpan.Zero : claimed > 0 ? busy : Next(delay, busy, idle);
+            if (delay > TimeSpan.Zero || _running.Count >= _options.Concurrency)
+            {
+                await WaitAsync(delay == TimeSpan.Zero ? idle : delay, stoppingToken);
+            }
+        }
+        await DrainAsync(hardStop);
+    }
+
+    private async Task<int> ClaimAndStartAsync(int free, CancellationToken hardStop, CancellationToken stoppingToken)
+    {
+        IReadOnlyList<Job> jobs;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            jobs = await scope.ServiceProvider.GetRequiredService<JobStore>().ClaimAsync(WorkerId, free, _options.Lease, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Claiming jobs failed, trying again shortly: {Message}", e.Message);
+            return 0;
+        }
+        foreach (var job in jobs)
+        {
+            _running[job.Id] = Task.Run(() => RunOneAsync(job, hardStop), CancellationToken.None);
+        }
+        return jobs.Count;
+    }
+
+    private async Task RunOneAsync(Job job, CancellationToken hardStop)
+    {
+        try
+        {
+            if (!_handlers.TryGetValue(job.Kind, out var handler))
+            {
+                await FailUnknownKindAsync(job);
+                return;
+            }
+            await new JobRunner(scopes, handler, _options, time, logger, WorkerId).RunAsync(job, hardStop);
+        }
+        catch (Exception e)
+        {
+            // The outcome could not be written (database gone): the lease expires and another claim runs it again.
+            logger.LogError(e, "Job {job_id} could not be finished by worker {WorkerId}; it will be claimed again when its lease expires", job.Id, WorkerId);
+        }
+        finally
+        {
+            _running.TryRemove(job.Id, out _);
+            signal.Set();
+        }
+    }
+
+    private async Task FailUnknownKindAsync(Job job)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var message = $"No handler for job kind '{job.Kind}' (known: {string.Join(", ", _handlers.Keys)}).";
+        await scope.ServiceProvider.GetRequiredService<JobStore>().FailAsync(job.Id, WorkerId, message, retryAt: null);
+        logger.LogError("Job {job_id} failed: {Error}", job.Id, message);
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var swept = await scope.ServiceProvider.GetRequiredService<JobStore>().SweepAbandonedAsync(stoppingToken);
+            foreach (var job in swept)
+            {
+                var end = job.Status == JobStatus.Cancelled ? JobEnd.Cancelled : JobEnd.Failed;
+                if (_handlers.TryGetValue(job.Kind, out var handler))
+                {
+                    await handler.OnEndedAsync(scope.ServiceProvider, job, end, job.Error, stoppingToken);
+                }
+                logger.LogWarning("Job {job_id} abandoned by a dead worker, now {Status}: {Error}", job.Id, job.Status, job.Error);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Sweeping abandoned jobs failed: {Message}", e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await signal.WaitAsync(delay, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop condition ends it.
+        }
+    }
+
+    private async Task DrainAsync(CancellationTokenSource hardStop)
+    {
+        var running = _running.Values.ToArray();
+        if (running.Length == 0)
+        {
+            return;
+        }
+        logger.LogInformation("Stopping: waiting up to {Grace} s for {Count} running job(s)", _options.ShutdownGraceSeconds, running.Length);
+        var all = Task.WhenAll(running);
+        if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(_options.ShutdownGraceSeconds))) != all)
+        {
+            logger.LogWarning("Grace period over: releasing {Count} unfinished job(s) for another worker", _running.Count);
+            await hardStop.CancelAsync();
+        }
+        await all;
+    }
+
+    private static TimeSpan Next(TimeSpan current, TimeSpan busy, TimeSpan idle) =>
+        TimeSpan.FromTicks(Math.Clamp(current.Ticks * 2, busy.Ticks, idle.Ticks));
+}
