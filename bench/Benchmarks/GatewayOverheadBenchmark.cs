@@ -64,9 +64,10 @@ public sealed class GatewayOverheadBenchmark : IBenchmark
         Console.WriteLine($"throughput ratio gateway/direct: {gatewayMax.Rate / directMax.Rate:0.000}");
 
         await cached();
+        var providerBefore = fake.RequestCount;
         var hits = await LoadGenerator.FixedRateAsync(cached, Math.Min(rate, 1000), TimeSpan.FromSeconds(5));
         Print("cache hit", hits);
-        Console.WriteLine($"provider requests during the cache-hit run: {fake.RequestCount} in total so far");
+        Console.WriteLine($"provider requests during the cache-hit run: {fake.RequestCount - providerBefore} ({fake.RequestCount} in total so far)");
     }
 
     private static Func<Task<bool>> Caller(HttpClient http, string url, string key, bool noCache) => async () =>
