@@ -172,6 +172,27 @@ public abstract class JobProcessingTests(Storage storage, PostgresServer postgre
     }
 
     [Fact]
+    public async Task Stopping_the_worker_releases_a_job_unfinished_after_the_grace_period_for_the_next_worker()
+    {
+        Fake.Enqueue(FakeFault.Delay(TimeSpan.FromSeconds(30)));
+        StartWorker();
+        var enqueued = await EnqueueAsync(Prompt("Long"));
+        for (var i = 0; i < 600 && Fake.RequestCount == 0; i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        await StopWorkerAsync();
+        var released = await GetAsync($"/api/jobs/{enqueued.GetProperty("jobId")}");
+        Assert.Equal(("queued", 0), (released.GetProperty("status").GetString(), released.GetProperty("attempts").GetInt32()));
+        Assert.Equal("pending", (await OutputAsync(enqueued)).GetProperty("status").GetString());
+
+        StartWorker();
+        var job = await WaitForJobAsync(enqueued, "succeeded");
+        Assert.Equal((1, 2), (job.GetProperty("attempts").GetInt32(), Fake.RequestCount));
+    }
+
+    [Fact]
     public async Task Rating_rerunning_and_regenerating_an_output_create_linked_outputs()
     {
         Fake.ReplyFactory = request => "answer to " + request.LastUserText;
