@@ -26,7 +26,7 @@ public sealed record OutputResponse(
         return new(
             output.Id, output.JobId, output.OwnerUserId, output.Template, output.Model ?? output.ModelRequested, output.Provider,
             LlmJobService.ContextOf(output), output.OutputFormat, output.RenderedPrompt, output.Response, Parsed(output), output.Status,
-            output.Feedback, output.FeedbackComment, missing, output.RenderedPrompt is not null && missing.Count == 0, output.ParentId,
+            output.Feedback, output.FeedbackComment, missing, missing.Count == 0, output.ParentId,
             output.ErrorMessage,
             output.InputTokens is null && output.OutputTokens is null ? null : new OutputUsage(output.InputTokens, output.OutputTokens, output.TotalTokens),
             output.CostUsd, output.LatencyMs, output.Attempts, output.CreatedAt, output.CompletedAt);
