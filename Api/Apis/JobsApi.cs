@@ -66,7 +66,7 @@ public static class JobsApi
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Cancel(
-        Guid id, ClaimsPrincipal user, PlatformDbContext db, JobStore store, OutputStore outputs, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, PlatformDbContext db, JobStore store, OutputStore outputs, ILogger<JobStore> logger, CancellationToken ct)
     {
         var job = await Visible(db, user).FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null)
@@ -78,6 +78,8 @@ public static class JobsApi
             return Problems.Conflict($"Job '{id}' is {job.Status} and can no longer be cancelled.");
         }
         var after = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
+        logger.LogInformation("Job {job_id} {job_event} (output_id {output_id}, user_id {user_id})",
+            id, after.Status == JobStatus.Cancelled ? "cancelled while queued" : "cancel requested while running", after.OutputId, user.GetUserId());
         if (after.Status == JobStatus.Cancelled && after.OutputId is { } outputId)
         {
             await outputs.MarkAsync(outputId, Core.Interactions.InteractionStatus.Failed, "cancelled", "The job was cancelled.", ct);
@@ -86,7 +88,7 @@ public static class JobsApi
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Retry(
-        Guid id, ClaimsPrincipal user, PlatformDbContext db, JobStore store, OutputStore outputs, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, PlatformDbContext db, JobStore store, OutputStore outputs, ILogger<JobStore> logger, CancellationToken ct)
     {
         var job = await Visible(db, user).FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null)
@@ -101,6 +103,7 @@ public static class JobsApi
         {
             await outputs.ResetAsync(outputId, ct);
         }
+        logger.LogInformation("Job {job_id} {job_event} (output_id {output_id}, user_id {user_id})", id, "queued again by retry", job.OutputId, user.GetUserId());
         return TypedResults.Ok(JobResponse.From(await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == id, ct)));
     }
 

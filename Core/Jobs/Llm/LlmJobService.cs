@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Platform.Core.Data;
 using Platform.Core.Interactions;
 
 namespace Platform.Core.Jobs.Llm;
 
 /// <summary>Queues LLM jobs with their pending output row, and derives re-runs and regenerations from an existing output.</summary>
-public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvider time)
+public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvider time, ILogger<LlmJobService> logger)
 {
     /// <summary>Used for the completion estimate until some jobs have finished.</summary>
     private static readonly TimeSpan DefaultRunTime = TimeSpan.FromSeconds(5);
@@ -33,6 +34,10 @@ public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvi
             OwnerUserId = request.OwnerUserId, ParentId = request.ParentId, CreatedAt = now,
         };
         var saved = await jobs.EnqueueAsync(job, output, cancellationToken);
+        logger.LogInformation(
+            "Job {job_id} {job_event} (output_id {output_id}, template {template}, model {model}, user_id {user_id}, priority {priority}, parent_id {parent_id})",
+            saved.Id, saved.Id == job.Id ? "enqueued" : "matched an earlier job by idempotency key", saved.OutputId, request.Template,
+            request.Model, request.OwnerUserId, request.Priority, request.ParentId);
         return new EnqueuedJob(saved, saved.Id == job.Id, await EstimateAsync(saved, cancellationToken));
     }
 
