@@ -67,6 +67,9 @@ public sealed class GatewayOverheadBenchmark : IBenchmark
         var providerBefore = fake.RequestCount;
         var hits = await LoadGenerator.FixedRateAsync(cached, Math.Min(rate, 1000), TimeSpan.FromSeconds(5));
         Print("cache hit", hits);
+        // One caller at a time: the latency of a hit itself, with no queueing behind other requests.
+        var sequentialHits = await LoadGenerator.SaturateAsync(cached, 1, TimeSpan.FromSeconds(5));
+        Print("cache hit, one caller", sequentialHits);
         Console.WriteLine($"provider requests during the cache-hit run: {fake.RequestCount - providerBefore} ({fake.RequestCount} in total so far)");
     }
 

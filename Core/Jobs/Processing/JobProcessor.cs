@@ -31,12 +31,14 @@ public sealed class JobProcessor(
         var idle = TimeSpan.FromMilliseconds(_options.IdlePollMilliseconds);
         var delay = busy;
         var nextSweep = DateTime.MinValue;
+        var completions = new CompletionBatcher(scopes, WorkerId);
+        var writing = completions.RunAsync();
         logger.LogInformation("Job worker {WorkerId} claiming up to {Concurrency} job(s) of kind(s) {Kinds}",
             WorkerId, _options.Concurrency, string.Join(", ", _handlers.Keys));
         while (!stoppingToken.IsCancellationRequested)
         {
             var free = _options.Concurrency - _running.Count;
-            var claimed = free > 0 ? await ClaimAndStartAsync(free, hardStop.Token, stoppingToken) : 0;
+            var claimed = free > 0 ? await ClaimAndStartAsync(free, completions, hardStop.Token, stoppingToken) : 0;
             if (time.GetUtcNow().UtcDateTime >= nextSweep)
             {
                 await SweepAsync(stoppingToken);
@@ -50,9 +52,12 @@ public sealed class JobProcessor(
             }
         }
         await DrainAsync(hardStop);
+        // Every running job has had its outcome written by now.
+        completions.Stop();
+        await writing;
     }
 
-    private async Task<int> ClaimAndStartAsync(int free, CancellationToken hardStop, CancellationToken stoppingToken)
+    private async Task<int> ClaimAndStartAsync(int free, CompletionBatcher completions, CancellationToken hardStop, CancellationToken stoppingToken)
     {
         IReadOnlyList<Job> jobs;
         try
@@ -71,12 +76,16 @@ public sealed class JobProcessor(
         }
         foreach (var job in jobs)
         {
-            _running[job.Id] = Task.Run(() => RunOneAsync(job, hardStop), CancellationToken.None);
+            // Registered before it starts: a job that finished before the store would stay in _running for good and
+            // hold its slot (seen with no-op jobs, whose whole run can beat the assignment).
+            var run = new Task<Task>(() => RunOneAsync(job, completions, hardStop));
+            _running[job.Id] = run.Unwrap();
+            run.Start(TaskScheduler.Default);
         }
         return jobs.Count;
     }
 
-    private async Task RunOneAsync(Job job, CancellationToken hardStop)
+    private async Task RunOneAsync(Job job, CompletionBatcher completions, CancellationToken hardStop)
     {
         try
         {
@@ -85,7 +94,7 @@ public sealed class JobProcessor(
                 await FailUnknownKindAsync(job);
                 return;
             }
-            await new JobRunner(scopes, handler, _options, time, logger, WorkerId).RunAsync(job, hardStop);
+            await new JobRunner(scopes, handler, _options, time, logger, WorkerId, completions).RunAsync(job, hardStop);
         }
         catch (Exception e)
         {

@@ -6,11 +6,12 @@ namespace Platform.Core.Jobs.Processing;
 
 /// <summary>
 /// Runs one claimed job to its end: a heartbeat that keeps the lease (and notices cancel requests and a lost lease),
-/// the handler in a DI scope of its own, then exactly one guarded write of the outcome. Writes after the attempt use
-/// no caller token: a stopping worker must still record what happened.
+/// the handler in a DI scope of its own, then exactly one guarded write of the outcome (a success is batched with the
+/// worker's others). Writes after the attempt use no caller token: a stopping worker must still record what happened.
 /// </summary>
 internal sealed class JobRunner(
-    IServiceScopeFactory scopes, IJobHandler handler, JobOptions options, TimeProvider time, ILogger logger, string workerId)
+    IServiceScopeFactory scopes, IJobHandler handler, JobOptions options, TimeProvider time, ILogger logger, string workerId,
+    CompletionBatcher completions)
 {
     private static readonly ActivitySource Source = new("Platform.Jobs");
 
@@ -30,7 +31,7 @@ internal sealed class JobRunner(
             var result = await RunHandlerAsync(job, attempt.Token);
             heartbeat.Stop();
             await beating;
-            if (await StoreAsync(store => store.CompleteAsync(job.Id, workerId, result)))
+            if (await completions.CompleteAsync(job.Id, result))
             {
                 Log(LogLevel.Information, job, "succeeded", started, null);
             }
