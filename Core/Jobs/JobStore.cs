@@ -36,7 +36,8 @@ public sealed partial class JobStore(PlatformDbContext db, DatabaseInfo database
             // transaction, which costs a round trip (the COMMIT): small claims, planned well anyway, skip it.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             claimed = await Claim(PostgresClaimSql).ToListAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // Not cancellable: the claim has run and its jobs will be started; a COMMIT cut short is logged as an error.
+            await transaction.CommitAsync(CancellationToken.None);
         }
         else
         {
