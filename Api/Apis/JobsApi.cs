@@ -95,13 +95,18 @@ public static class JobsApi
         {
             return Problems.NotFound("Job", id);
         }
-        if (!await store.RetryAsync(id, ct))
+        if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
         {
             return Problems.Conflict($"Job '{id}' is {job.Status}: only failed or cancelled jobs can be retried.");
         }
+        // The output first: once the job is queued a worker may finish it at once, and a later reset would undo that.
         if (job.OutputId is { } outputId)
         {
             await outputs.ResetAsync(outputId, ct);
+        }
+        if (!await store.RetryAsync(id, ct))
+        {
+            return Problems.Conflict($"Job '{id}' changed while being retried; it is no longer failed or cancelled.");
         }
         logger.LogInformation("Job {job_id} {job_event} (output_id {output_id}, user_id {user_id})", id, "queued again by retry", job.OutputId, user.GetUserId());
         return TypedResults.Ok(JobResponse.From(await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == id, ct)));

@@ -83,6 +83,13 @@ internal sealed class JobRunner(
                 TimeSpan.FromSeconds(options.RetryBaseSeconds), TimeSpan.FromSeconds(options.RetryCapSeconds));
             end = retryAt is null ? JobEnd.Failed : JobEnd.Retrying;
         }
+        // The handler's state (the output) first, then the job: whoever sees the job's final status must find the
+        // output final too. Should the job write then find the lease lost, the next claim sets the output going again.
+        job.NextAttemptAt = retryAt;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await handler.OnEndedAsync(scope.ServiceProvider, job, end.Value, error, CancellationToken.None);
+        }
         var applied = await StoreAsync(store => end switch
         {
             JobEnd.Cancelled => store.AcknowledgeCancelAsync(job.Id, workerId),
@@ -92,11 +99,6 @@ internal sealed class JobRunner(
         if (!applied)
         {
             return;
-        }
-        job.NextAttemptAt = retryAt;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            await handler.OnEndedAsync(scope.ServiceProvider, job, end.Value, error, CancellationToken.None);
         }
         var what = end switch
         {
