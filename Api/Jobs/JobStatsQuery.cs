@@ -34,8 +34,7 @@ internal static class JobStatsQuery
                 .Select(j => new { j.CreatedAt, j.StartedAt }).ToListAsync(ct))
             .Select(j => (j.StartedAt!.Value - j.CreatedAt).TotalMilliseconds).Order().ToList();
 
-        var statuses = new[] { JobStatus.Queued, JobStatus.Running, JobStatus.Succeeded, JobStatus.Failed, JobStatus.Cancelled }
-            .ToDictionary(s => s, s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0);
+        var statuses = JobStatus.All.ToDictionary(s => s, s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0);
         var priorities = Enum.GetValues<JobPriority>()
             .ToDictionary(p => p.ToString().ToLowerInvariant(), p => byPriority.FirstOrDefault(x => x.Key == p)?.Count ?? 0);
         return TypedResults.Ok(new JobStatsResponse(statuses, priorities,

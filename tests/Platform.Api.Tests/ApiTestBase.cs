@@ -56,7 +56,7 @@ public abstract class ApiTestBase(Storage storage, PostgresServer postgres) : IA
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("key").GetString()!;
     }
 
-    protected static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    internal static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);

@@ -25,8 +25,8 @@ public sealed class LlmJobHandler(LlmGateway gateway) : IJobHandler
         await outputs.StartAsync(outputId, execution.Attempt, cancellationToken);
         await execution.ReportProgressAsync(10, cancellationToken);
 
+        // The same payload rendered the same prompt at enqueue, where it was stored on the output.
         var rendered = TemplateRenderer.Render(payload.Template, payload.Context);
-        await outputs.SetPromptAsync(outputId, rendered, cancellationToken);
         await execution.ReportProgressAsync(30, cancellationToken);
 
         // No response cache: a job (and its re-run) is asked for on purpose. The output row is the record, so the

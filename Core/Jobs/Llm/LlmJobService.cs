@@ -23,11 +23,12 @@ public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvi
             RunAt = request.RunAt is { } at && at > now ? at : now, PayloadJson = payload.ToJson(),
             OwnerUserId = request.OwnerUserId, IdempotencyKey = request.IdempotencyKey,
         };
-        // Rendered now as well as by the worker: the output shows its prompt and missing variables while it waits.
+        // Stored now, not by the worker: the output shows its prompt and missing variables while it waits.
         var rendered = TemplateRenderer.Render(request.Template, request.Context);
         var output = new Interaction
         {
             RenderedPrompt = rendered.Prompt, MissingVariablesJson = JsonSerializer.Serialize(rendered.MissingVariables),
+            MessagesJson = JsonSerializer.Serialize(new[] { new { role = "user", content = rendered.Prompt } }),
             Type = InteractionTypes.Job, Status = InteractionStatus.Pending, Source = "job", JobId = job.Id,
             Template = request.Template, OutputFormat = LlmJobPayload.FormatName(request.Format),
             InputVariablesJson = request.Context?.ToJsonString(), ModelRequested = request.Model,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Platform.Core.Data;
@@ -14,15 +13,6 @@ public sealed class OutputStore(PlatformDbContext db, TimeProvider time)
     public Task StartAsync(Guid outputId, int attempt, CancellationToken cancellationToken) =>
         db.Interactions.Where(i => i.Id == outputId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, InteractionStatus.Processing).SetProperty(i => i.Attempts, attempt), cancellationToken);
-
-    public Task SetPromptAsync(Guid outputId, RenderedTemplate rendered, CancellationToken cancellationToken)
-    {
-        var missing = JsonSerializer.Serialize(rendered.MissingVariables);
-        var messages = JsonSerializer.Serialize(new[] { new { role = "user", content = rendered.Prompt } });
-        return db.Interactions.Where(i => i.Id == outputId).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.RenderedPrompt, rendered.Prompt).SetProperty(i => i.MissingVariablesJson, missing)
-            .SetProperty(i => i.MessagesJson, messages), cancellationToken);
-    }
 
     /// <summary>The model answered: usage, cost, model and provider from the gateway, and what the format made of the text.</summary>
     public async Task RecordAnswerAsync(

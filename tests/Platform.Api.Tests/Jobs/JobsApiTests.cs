@@ -174,11 +174,7 @@ public abstract class JobsApiTests(Storage storage, PostgresServer postgres, Fak
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
+    private static Task<JsonElement> ProblemAsync(HttpResponseMessage response) => ApiTestBase.ProblemAsync(response);
 }
 
 public sealed class JobsApiTestsOnSqlite(PostgresServer postgres, FakeLlmServer fake)
