@@ -37,7 +37,6 @@ internal static class Extensions
         app.UseRequestTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDocsUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestLimits();

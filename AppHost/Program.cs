@@ -1,18 +1,53 @@
 using Platform.AppHost;
 
-// Plays Aspire's AppHost role: builds nothing itself (the project references did that), starts
-// the services' built dlls with Aspire's configuration names, and stops them cleanly.
-if (!LauncherOptions.TryParse(args, out var options, out var error))
+if (AppHostOptions.WantsHelp(args))
 {
-    Console.Error.WriteLine($"[apphost] {error}");
-    Console.Error.WriteLine("[apphost] run with --help for the options");
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(LauncherOptions.HelpText);
+    Console.WriteLine(AppHostOptions.HelpText);
     return 0;
 }
 
-return await Launcher.RunAsync(options);
+var builder = DistributedApplication.CreateBuilder(args);
+var options = AppHostOptions.From(builder);
+if (options.Error is { } error)
+{
+    Console.Error.WriteLine($"[apphost] {error}");
+    return 2;
+}
+
+Infrastructure infra;
+try
+{
+    infra = Infrastructure.Add(builder, options);
+}
+catch (InfraUnavailableException ex)
+{
+    Console.Error.WriteLine($"[apphost] {ex.Message}");
+    return 2;
+}
+
+var adminKey = AdminKey.AddParameter(builder, options);
+
+var api = builder.AddProject<Projects.Platform_Api>("api")
+    .WithPlatformSettings(builder, options, infra)
+    .WithEnvironment("Platform__AdminKey", adminKey)
+    .WithHttpHealthCheck("/health");
+
+var worker = builder.AddProject<Projects.Platform_Worker>("worker")
+    .WithPlatformSettings(builder, options, infra)
+    .WithReference(api)
+    .WaitFor(api)
+    .WithHttpHealthCheck("/health");
+
+var web = builder.AddProject<Projects.Platform_Web>("web")
+    .WithEnvironment("Platform__DataDir", options.DataDir)
+    .WithEnvironment("Platform__InfraMode", infra.Mode.ToString().ToLowerInvariant())
+    .WithExternalHttpEndpoints()
+    .WithReference(api)
+    .WaitFor(api)
+    .WithHttpHealthCheck("/health")
+    .WithAdminSignInLink(builder, adminKey);
+
+StartupReport.Subscribe(builder, options, infra, [api, worker, web]);
+
+builder.Build().Run();
+return 0;

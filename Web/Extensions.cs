@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Resilience;
 using Platform.Web.Api;
 using Platform.Web.Auth;
 using Radzen;
@@ -31,22 +31,29 @@ public static class Extensions
     private static void AddApiClient(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>()
-            .Configure<IConfiguration>((options, config) => options.BaseAddress = ApiOptions.Parse(config[ApiOptions.ConfigKey]))
-            .Validate(options => options.BaseAddress is not null, ApiOptions.MissingMessage)
+            .Configure<IConfiguration>((options, config) => options.Endpoint = ApiOptions.FirstEndpoint(config))
+            .Validate(options => options.Endpoint is not null, ApiOptions.MissingMessage)
             .ValidateOnStart();
 
-        builder.Services.AddHttpClient<PlatformApiClient>((services, http) =>
-            http.BaseAddress = services.GetRequiredService<IOptions<ApiOptions>>().Value.BaseAddress);
+        builder.Services.AddHttpClient<PlatformApiClient>(http => http.BaseAddress = ApiOptions.ServiceAddress);
 
         // A model may think for minutes before its first byte (and a non-streamed answer arrives whole), so chat calls
-        // swap the shared 10 s attempt timeout for a long one. POSTs are never retried, so nothing else changes.
-        builder.Services.AddHttpClient(PlatformApiClient.ChatClientName, (services, http) =>
+        // get their own standard handler with long timeouts. POSTs are never retried, so nothing else changes.
+        var chat = builder.Services.AddHttpClient(PlatformApiClient.ChatClientName, http =>
             {
-                http.BaseAddress = services.GetRequiredService<IOptions<ApiOptions>>().Value.BaseAddress;
+                http.BaseAddress = ApiOptions.ServiceAddress;
                 http.Timeout = ChatTimeout;
             })
-            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
-            .AddPlatformResilience(options => (options.TotalTimeout, options.AttemptTimeout) = (ChatTimeout, ChatTimeout));
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());
+        chat.AddStandardResilienceHandler(options =>
+            {
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.AttemptTimeout.Timeout = ChatTimeout;
+                options.TotalRequestTimeout.Timeout = ChatTimeout;
+                // The breaker must sample over at least two attempt timeouts.
+                options.CircuitBreaker.SamplingDuration = 2 * ChatTimeout;
+            });
+        chat.AddServiceDiscovery();
     }
 
     private static void AddCookieSignIn(this IHostApplicationBuilder builder)

@@ -1,7 +1,6 @@
 using Platform.Web;
 using Platform.Web.Auth;
 using Platform.Web.Components;
-using Platform.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,7 +20,6 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
-app.MapBlazorScript();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

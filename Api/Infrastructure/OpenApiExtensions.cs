@@ -1,10 +1,12 @@
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Platform.Api.Infrastructure;
 
 internal static class OpenApiExtensions
 {
     public const string DocumentPath = "/openapi/v1.json";
+    public const string DocsPath = "/docs";
 
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -28,22 +30,15 @@ internal static class OpenApiExtensions
             return Task.CompletedTask;
         }));
 
-    /// <summary>The OpenAPI document, readable without a key.</summary>
+    /// <summary>The OpenAPI document and its interactive reference (Scalar) at /docs, both readable without a key.</summary>
     public static WebApplication MapPlatformDocs(this WebApplication app)
     {
         app.MapOpenApi(DocumentPath).AllowAnonymous();
-        return app;
-    }
-
-    /// <summary>The interactive UI at /docs: static files served before authentication, so it needs no key to load.</summary>
-    public static WebApplication UseDocsUi(this WebApplication app)
-    {
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = "docs";
-            options.SwaggerEndpoint(DocumentPath, "LLM Platform API v1");
-            options.DocumentTitle = "LLM Platform API";
-        });
+        app.MapScalarApiReference(DocsPath, options => options
+                .WithTitle("LLM Platform API")
+                .WithOpenApiRoutePattern(DocumentPath)
+                .AddPreferredSecuritySchemes("ApiKey"))
+            .AllowAnonymous();
         return app;
     }
 }

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Platform.Core.Caching;
 
@@ -10,7 +14,10 @@ public static class CacheExtensions
 {
     public const string ConnectionStringName = "cache";
 
-    /// <summary>IDistributedCache in memory, or on Redis when ConnectionStrings:cache is set.</summary>
+    /// <summary>
+    /// IDistributedCache in memory, or on Redis when ConnectionStrings:cache is set: Aspire's Redis client (tracing,
+    /// configuration) under Microsoft's Redis cache, behind a fail-safe layer so Redis down means misses.
+    /// </summary>
     public static IHostApplicationBuilder AddPlatformCache(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
@@ -21,11 +28,32 @@ public static class CacheExtensions
             return builder;
         }
 
-        builder.Services.AddSingleton(new CacheBackend("redis", RedisConnection.DescribeEndpoint(connectionString)));
-        builder.Services.AddSingleton(sp => RedisConnection.Create(connectionString, sp));
-        builder.Services.AddSingleton<IDistributedCache, RedisDistributedCache>();
+        builder.Services.AddSingleton(new CacheBackend("redis", DescribeEndpoint(connectionString)));
+        builder.AddRedisClient(
+            ConnectionStringName,
+            // Aspire's own check reports Unhealthy when Redis is down; ours says Degraded, which is the truth here.
+            settings => settings.DisableHealthChecks = true,
+            options =>
+            {
+                // Start even when Redis is down, and fail a command at once while it is: a cache lookup must never hold
+                // a request for the default 5 s backlog wait. The multiplexer reconnects by itself.
+                options.AbortOnConnectFail = false;
+                options.BacklogPolicy = BacklogPolicy.FailFast;
+                options.ConnectTimeout = 2000;
+                options.SyncTimeout = 1000;
+                options.AsyncTimeout = 1000;
+            });
+        builder.Services.AddOptions<RedisCacheOptions>()
+            .Configure<IServiceProvider>((options, services) =>
+                options.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));
+        builder.Services.AddSingleton<IDistributedCache>(services => new FailSafeDistributedCache(
+            new RedisCache(services.GetRequiredService<IOptions<RedisCacheOptions>>()),
+            services.GetRequiredService<ILogger<FailSafeDistributedCache>>()));
         // Degraded, not unhealthy: without Redis every lookup is a miss, but requests still succeed.
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("cache", HealthStatus.Degraded);
         return builder;
     }
+
+    public static string DescribeEndpoint(string connectionString) =>
+        ConfigurationOptions.Parse(connectionString).EndPoints.FirstOrDefault()?.ToString() ?? "redis";
 }

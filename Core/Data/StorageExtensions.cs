@@ -16,6 +16,16 @@ public static class StorageExtensions
             PlatformPaths.DataDirectory(builder.Configuration));
         builder.Services.AddSingleton(database);
         builder.Services.AddDbContextPool<PlatformDbContext>(options => Configure(options, database));
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Aspire's enrichment brings Npgsql's tracing and metrics. Its retrying execution strategy stays off: the job
+            // claim runs in explicit transactions, which that strategy refuses; the "database" check below covers health.
+            builder.EnrichNpgsqlDbContext<PlatformDbContext>(settings =>
+            {
+                settings.DisableRetry = true;
+                settings.DisableHealthChecks = true;
+            });
+        }
         builder.Services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database");
         return builder;
     }

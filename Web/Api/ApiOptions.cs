@@ -1,23 +1,34 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Platform.Web.Api;
 
+/// <summary>Where the Api is: found by Aspire service discovery under the name "api".</summary>
 public sealed class ApiOptions
 {
-    /// <summary>Aspire's service-discovery naming: the AppHost sets services__api__http__0.</summary>
-    public const string ConfigKey = "services:api:http:0";
+    /// <summary>Service discovery picks the https endpoint when the Api has one, otherwise http.</summary>
+    public static readonly Uri ServiceAddress = new("https+http://api/");
 
     public const string MissingMessage =
-        $"Configuration '{ConfigKey}' (environment variable services__api__http__0) must be the Api's absolute http(s) base URL, e.g. http://localhost:5080.";
+        "The Api's address is not configured: set 'services:api:http:0' (environment variable services__api__http__0) " +
+        "to its absolute base URL, e.g. http://localhost:5080. The AppHost sets it for you.";
 
-    public Uri? BaseAddress { get; set; }
+    /// <summary>The first configured endpoint, shown on the Status page; null when none is configured.</summary>
+    public Uri? Endpoint { get; set; }
 
-    public static Uri? Parse(string? value)
+    public static Uri? FirstEndpoint(IConfiguration configuration)
     {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        var section = configuration.GetSection("services:api");
+        foreach (var scheme in new[] { "https", "http" })
         {
-            return null;
+            foreach (var entry in section.GetSection(scheme).GetChildren())
+            {
+                if (Uri.TryCreate(entry.Value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                {
+                    return uri;
+                }
+            }
         }
 
-        // Without a trailing slash a base path would be dropped when relative paths such as "api/me" are resolved.
-        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+        return null;
     }
 }

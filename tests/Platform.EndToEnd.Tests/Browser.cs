@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -14,6 +15,7 @@ public static class Browser
         {
             Infra.SkipOrFail($"Chromium not found at {ChromiumPath} (apt-get install chromium)");
         }
+
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -22,5 +24,19 @@ public static class Browser
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         return (playwright, browser);
+    }
+
+    /// <summary>Signs in with the admin key on the Web's sign-in page, as a person would.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri web)
+    {
+        var page = await browser.NewPageAsync();
+        // Under a busy machine the first render of a cold Blazor app can be slow; Expect waits for states, not for time.
+        page.SetDefaultTimeout(60_000);
+        SetDefaultExpectTimeout(60_000);
+        await page.GotoAsync(new Uri(web, "signin").ToString());
+        await page.FillAsync("#api-key", PlatformApp.AdminKey);
+        await page.ClickAsync("#sign-in");
+        await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+        return page;
     }
 }

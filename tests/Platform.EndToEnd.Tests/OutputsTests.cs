@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>A job run by the real Worker (offline provider), then its output rated and re-run from the Outputs page.</summary>
-public sealed class OutputsTests
+[Collection(EmbeddedCollection.Name)]
+public sealed class OutputsTests(EmbeddedPlatform platform)
 {
     // Generous bounds for a cold AppHost on a slow machine; nothing is asserted about how long it takes.
     private static readonly TimeSpan JobDeadline = TimeSpan.FromMinutes(2);
@@ -20,9 +21,8 @@ public sealed class OutputsTests
     [Fact]
     public async Task A_finished_job_output_keeps_its_thumbs_up_and_a_rerun_opens_a_child_output()
     {
-        await using var appHost = new AppHostProcess();
-        await appHost.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
-        using var api = AdminClient(appHost.Urls["api"]);
+        var app = platform.App;
+        using var api = app.CreateAdminClient();
 
         var text = $"Paris is the capital of France. {Guid.NewGuid():N}";
         using var enqueued = await api.PostAsJsonAsync("api/jobs", new
@@ -30,6 +30,7 @@ public sealed class OutputsTests
             template = "Summarize: {{text}}",
             context = new { text },
             format = "markdown",
+            model = "offline-1",
         }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, enqueued.StatusCode);
         var accepted = await ReadAsync(enqueued);
@@ -37,17 +38,21 @@ public sealed class OutputsTests
         var outputId = (string)accepted["outputId"]!;
         await WaitForJobAsync(api, jobId, "succeeded");
 
+        // The Worker's span for this job reaches the dashboard.
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            deadline.CancelAfter(JobDeadline);
+            var trace = await app.Dashboard.WaitForTraceAsync(
+                spans => spans.Any(s => s.Service == "worker" && s.Scope == "Platform.Jobs" && s.Attribute("job.id") == jobId), deadline.Token);
+            Assert.Contains(trace, s => s.Service == "worker" && s.Name.StartsWith("job ", StringComparison.Ordinal));
+        }
+
         var (playwright, browser) = await Browser.LaunchAsync();
         using (playwright)
         await using (browser)
         {
-            var page = await browser.NewPageAsync();
-            await page.GotoAsync($"{appHost.Urls["web"]}/signin");
-            await page.FillAsync("#api-key", AppHostProcess.AdminKey);
-            await page.ClickAsync("#sign-in");
-            await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
-
-            await page.GotoAsync($"{appHost.Urls["web"]}/outputs/{outputId}");
+            var page = await Browser.SignedInPageAsync(browser, app.WebUrl);
+            await page.GotoAsync(new Uri(app.WebUrl, $"outputs/{outputId}").ToString());
             await Expect(Test(page, "output-status")).ToHaveTextAsync("completed");
             await Expect(Test(page, "output-content")).ToContainTextAsync("[offline provider]");
             await Expect(Test(page, "output-prompt")).ToContainTextAsync(text);
@@ -74,13 +79,6 @@ public sealed class OutputsTests
     }
 
     private static ILocator Test(IPage page, string name) => page.Locator($"[data-test='{name}']");
-
-    private static HttpClient AdminClient(string apiUrl)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(apiUrl.TrimEnd('/') + "/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AppHostProcess.AdminKey);
-        return http;
-    }
 
     /// <summary>Polls the job until it reaches <paramref name="status"/>; a job that ends otherwise fails the test with its error.</summary>
     private static async Task WaitForJobAsync(HttpClient api, string jobId, string status)

@@ -1,26 +1,26 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>The Providers and Playground pages against a real AppHost, with no provider configured (the offline one answers).</summary>
-public sealed class PlaygroundTests
+[Collection(EmbeddedCollection.Name)]
+public sealed class PlaygroundTests(EmbeddedPlatform platform)
 {
     [Fact]
     public async Task Playground_streams_offline_answers_with_cache_hits_and_providers_shows_the_offline_circuit()
     {
-        await using var appHost = new AppHostProcess();
-        await appHost.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
-        var web = appHost.Urls["web"];
+        var web = platform.App.WebUrl.ToString().TrimEnd('/');
+        // Other tests share this platform and its cache: the counts below are relative to what it holds now.
+        var (hitsBefore, missesBefore) = await CacheCountsAsync();
         var (playwright, browser) = await Browser.LaunchAsync();
         using (playwright)
         await using (browser)
         {
-            var page = await browser.NewPageAsync();
-            await page.GotoAsync($"{web}/signin");
-            await page.FillAsync("#api-key", AppHostProcess.AdminKey);
-            await page.ClickAsync("#sign-in");
-            await Expect(page.Locator("#user-name")).ToBeVisibleAsync();
+            var page = await Browser.SignedInPageAsync(browser, platform.App.WebUrl);
 
             await page.GotoAsync($"{web}/playground");
             await page.SelectOptionAsync("#playground-model", "offline-1");
@@ -50,14 +50,23 @@ public sealed class PlaygroundTests
             await Expect(offline).ToContainTextAsync("closed");
             await Expect(offline).ToContainTextAsync("offline-1");
             await Expect(offline.Locator(".reset-circuit")).ToBeDisabledAsync();
-            await Expect(page.Locator("#cache-hits")).ToHaveTextAsync("1");
-            await Expect(page.Locator("#cache-misses")).ToHaveTextAsync("2");
+            await Expect(page.Locator("#cache-hits")).ToHaveTextAsync(Text(hitsBefore + 1));
+            await Expect(page.Locator("#cache-misses")).ToHaveTextAsync(Text(missesBefore + 2));
 
             await page.ClickAsync("#clear-cache");
             await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Clear cache" }).ClickAsync();
             await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Cache cleared");
         }
     }
+
+    private async Task<(long Hits, long Misses)> CacheCountsAsync()
+    {
+        using var api = platform.App.CreateAdminClient();
+        var stats = await api.GetFromJsonAsync<JsonObject>("api/llm/cache/stats", TestContext.Current.CancellationToken);
+        return ((long)stats!["hits"]!, (long)stats["misses"]!);
+    }
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static async Task SendAsync(IPage page, string message)
     {

@@ -56,7 +56,7 @@ public sealed class RedisCacheTests(RedisServer redis) : IDisposable
         }
 
         // The multiplexer reconnects in the background; wait for it (bounded), then the cache works again.
-        var connection = _host.Services.GetRequiredService<RedisConnection>();
+        var connection = _host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
         for (var i = 0; i < 100 && !connection.IsConnected; i++)
         {
             await Task.Delay(100, ct);

@@ -1,0 +1,10 @@
+namespace Platform.AppHost;
+
+/// <summary>Where the database and cache come from.</summary>
+internal enum InfraMode
+{
+    Auto,
+    Containers,
+    Local,
+    Embedded,
+}

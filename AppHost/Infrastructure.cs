@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Platform.AppHost;
+
+/// <summary>The database and cache the services get, and in which infra mode they were chosen.</summary>
+internal sealed record Infrastructure(
+    InfraMode Mode,
+    IResourceBuilder<IResourceWithConnectionString>? Database,
+    IResourceBuilder<IResourceWithConnectionString>? Cache,
+    string DatabaseDescription,
+    string CacheDescription)
+{
+    public const string DatabaseName = "platformdb";
+    public const string CacheName = "cache";
+
+    public static Infrastructure Add(IDistributedApplicationBuilder builder, AppHostOptions options)
+    {
+        var mode = Resolve(builder, options.RequestedInfra);
+        Directory.CreateDirectory(options.DataDir);
+        var sqlite = Path.Combine(options.DataDir, "platform.db");
+        var (database, databaseText) = mode switch
+        {
+            InfraMode.Containers => (Convert(builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName)), "PostgreSQL container"),
+            InfraMode.Local => (Convert(builder.AddLocalPostgres(DatabaseName, Path.Combine(options.DataDir, "postgres"))),
+                $"local PostgreSQL, data in {Path.Combine(options.DataDir, "postgres")}"),
+            _ => ((IResourceBuilder<IResourceWithConnectionString>?)null, $"SQLite at {sqlite}"),
+        };
+        var (cache, cacheText) = mode switch
+        {
+            InfraMode.Containers => (Convert(builder.AddRedis(CacheName)), "Redis container"),
+            InfraMode.Local => (Convert(builder.AddLocalRedis(CacheName)), "local redis-server"),
+            _ => ((IResourceBuilder<IResourceWithConnectionString>?)null, "in-memory"),
+        };
+
+        // Connection strings given in configuration win over whatever the mode would start.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseName)))
+        {
+            database = Convert(builder.AddConnectionString(DatabaseName));
+            databaseText = $"ConnectionStrings:{DatabaseName} from configuration";
+        }
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(CacheName)))
+        {
+            cache = Convert(builder.AddConnectionString(CacheName));
+            cacheText = $"ConnectionStrings:{CacheName} from configuration";
+        }
+
+        return new Infrastructure(mode, database, cache, databaseText, cacheText);
+    }
+
+    private static InfraMode Resolve(IDistributedApplicationBuilder builder, InfraMode requested)
+    {
+        // The manifest for azd always describes containers: that is what gets deployed.
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return InfraMode.Containers;
+        }
+
+        if (requested == InfraMode.Local && LocalInfra.MissingBinaries() is { } missing)
+        {
+            throw new InfraUnavailableException($"Infra=local needs {missing}; install them (Debian: apt-get install postgresql redis-server) or use Infra=embedded.");
+        }
+
+        return requested switch
+        {
+            InfraMode.Auto when ContainerRuntime.IsAvailable() => InfraMode.Containers,
+            InfraMode.Auto when LocalInfra.MissingBinaries() is null => InfraMode.Local,
+            InfraMode.Auto => InfraMode.Embedded,
+            _ => requested,
+        };
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> Convert<T>(IResourceBuilder<T> resource)
+        where T : IResourceWithConnectionString => (IResourceBuilder<IResourceWithConnectionString>)resource;
+}
+
+/// <summary>The requested infra mode cannot run on this machine.</summary>
+internal sealed class InfraUnavailableException(string message) : Exception(message)
+{
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Platform.AppHost;
+
+internal static class PlatformResourceExtensions
+{
+    /// <summary>What Api and Worker share: the data folder, the database and cache, and the gateway settings.</summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformSettings(
+        this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder, AppHostOptions options, Infrastructure infra)
+    {
+        project.WithEnvironment("Platform__DataDir", options.DataDir)
+            .WithEnvironment("Platform__InfraMode", infra.Mode.ToString().ToLowerInvariant());
+        if (infra.Database is { } database)
+        {
+            project.WithReference(database).WaitFor(database);
+        }
+
+        if (infra.Cache is { } cache)
+        {
+            project.WithReference(cache).WaitFor(cache);
+        }
+
+        // Providers, keys, fallbacks, prices: given to the AppHost (command line, environment, user secrets), used by
+        // both processes that call models.
+        foreach (var (key, value) in builder.Configuration.GetSection("Llm").AsEnumerable())
+        {
+            if (value is not null)
+            {
+                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
+
+        return project;
+    }
+
+    /// <summary>The web resource's "Admin sign-in" link in the dashboard: one click signs in with the admin key.</summary>
+    public static IResourceBuilder<ProjectResource> WithAdminSignInLink(
+        this IResourceBuilder<ProjectResource> web, IDistributedApplicationBuilder builder, IResourceBuilder<ParameterResource> adminKey)
+    {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return web;
+        }
+
+        return web.WithUrls(async context =>
+        {
+            var endpoint = web.GetEndpoint("http");
+            var key = await adminKey.Resource.GetValueAsync(context.CancellationToken);
+            context.Urls.Add(new ResourceUrlAnnotation { Url = SignInUrl(endpoint.Url, key), DisplayText = "Admin sign-in", Endpoint = endpoint });
+        });
+    }
+
+    public static string SignInUrl(string webUrl, string? key) => $"{webUrl.TrimEnd('/')}/signin?key={Uri.EscapeDataString(key ?? "")}";
+}
