@@ -18,35 +18,32 @@ internal sealed record Infrastructure(
         var mode = Resolve(builder, options.RequestedInfra);
         Directory.CreateDirectory(options.DataDir);
         var sqlite = Path.Combine(options.DataDir, "platform.db");
-        var (database, databaseText) = mode switch
-        {
-            InfraMode.Containers => (Convert(builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName)), "PostgreSQL container"),
-            InfraMode.Local => (Convert(builder.AddLocalPostgres(DatabaseName, Path.Combine(options.DataDir, "postgres"))),
-                $"local PostgreSQL, data in {Path.Combine(options.DataDir, "postgres")}"),
-            _ => ((IResourceBuilder<IResourceWithConnectionString>?)null, $"SQLite at {sqlite}"),
-        };
-        var (cache, cacheText) = mode switch
-        {
-            InfraMode.Containers => (Convert(builder.AddRedis(CacheName)), "Redis container"),
-            InfraMode.Local => (Convert(builder.AddLocalRedis(CacheName)), "local redis-server"),
-            _ => ((IResourceBuilder<IResourceWithConnectionString>?)null, "in-memory"),
-        };
 
-        // Connection strings given in configuration win over whatever the mode would start.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(DatabaseName)))
-        {
-            database = Convert(builder.AddConnectionString(DatabaseName));
-            databaseText = $"ConnectionStrings:{DatabaseName} from configuration";
-        }
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(CacheName)))
-        {
-            cache = Convert(builder.AddConnectionString(CacheName));
-            cacheText = $"ConnectionStrings:{CacheName} from configuration";
-        }
+        // Connection strings given in configuration win over whatever the mode would start (in publish mode they
+        // become connection-string inputs of the deployment instead of containers).
+        var (database, databaseText) = Configured(builder, DatabaseName) is { } givenDatabase
+            ? (givenDatabase, $"ConnectionStrings:{DatabaseName} from configuration")
+            : mode switch
+            {
+                InfraMode.Containers => (Convert(builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName)), "PostgreSQL container"),
+                InfraMode.Local => (Convert(builder.AddLocalPostgres(DatabaseName, Path.Combine(options.DataDir, "postgres"))),
+                    $"local PostgreSQL, data in {Path.Combine(options.DataDir, "postgres")}"),
+                _ => (null, $"SQLite at {sqlite}"),
+            };
+        var (cache, cacheText) = Configured(builder, CacheName) is { } givenCache
+            ? (givenCache, $"ConnectionStrings:{CacheName} from configuration")
+            : mode switch
+            {
+                InfraMode.Containers => (Convert(builder.AddRedis(CacheName)), "Redis container"),
+                InfraMode.Local => (Convert(builder.AddLocalRedis(CacheName)), "local redis-server"),
+                _ => (null, "in-memory"),
+            };
 
         return new Infrastructure(mode, database, cache, databaseText, cacheText);
     }
+
+    private static IResourceBuilder<IResourceWithConnectionString>? Configured(IDistributedApplicationBuilder builder, string name) =>
+        string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)) ? null : Convert(builder.AddConnectionString(name));
 
     private static InfraMode Resolve(IDistributedApplicationBuilder builder, InfraMode requested)
     {

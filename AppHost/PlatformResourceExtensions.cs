@@ -8,7 +8,7 @@ internal static class PlatformResourceExtensions
     public static IResourceBuilder<ProjectResource> WithPlatformSettings(
         this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder, AppHostOptions options, Infrastructure infra)
     {
-        project.WithEnvironment("Platform__DataDir", options.DataDir)
+        project.WithLocalDataDir(builder, options)
             .WithEnvironment("Platform__InfraMode", infra.Mode.ToString().ToLowerInvariant());
         if (infra.Database is { } database)
         {
@@ -21,7 +21,12 @@ internal static class PlatformResourceExtensions
         }
 
         // Providers, keys, fallbacks, prices: given to the AppHost (command line, environment, user secrets), used by
-        // both processes that call models.
+        // both processes that call models. Never written into a manifest: keys would become plain deployment settings.
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return project;
+        }
+
         foreach (var (key, value) in builder.Configuration.GetSection("Llm").AsEnumerable())
         {
             if (value is not null)
@@ -32,6 +37,14 @@ internal static class PlatformResourceExtensions
 
         return project;
     }
+
+    /// <summary>
+    /// The data folder on this machine (SQLite, keys) for a local run; a deployed container keeps its default, since an
+    /// absolute path of the machine that publishes means nothing there.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithLocalDataDir(
+        this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder, AppHostOptions options) =>
+        builder.ExecutionContext.IsRunMode ? project.WithEnvironment("Platform__DataDir", options.DataDir) : project;
 
     /// <summary>The web resource's "Admin sign-in" link in the dashboard: one click signs in with the admin key.</summary>
     public static IResourceBuilder<ProjectResource> WithAdminSignInLink(

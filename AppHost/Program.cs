@@ -39,7 +39,7 @@ var worker = builder.AddProject<Projects.Platform_Worker>("worker")
     .WithHttpHealthCheck("/health");
 
 var web = builder.AddProject<Projects.Platform_Web>("web")
-    .WithEnvironment("Platform__DataDir", options.DataDir)
+    .WithLocalDataDir(builder, options)
     .WithEnvironment("Platform__InfraMode", infra.Mode.ToString().ToLowerInvariant())
     .WithExternalHttpEndpoints()
     .WithReference(api)

@@ -54,7 +54,6 @@ public sealed class PlatformApp : IAsyncDisposable
                 $"--Llm:Providers:fake:BaseUrl={fake.OpenAiBaseUrl}",
                 $"--Llm:Providers:fake:ApiKey={FakeLlmServer.DefaultApiKey}",
                 $"--Llm:Providers:fake:Models:0={FakeModel}",
-                "--Llm:Providers:offline:Type=offline",
             ],
             ct);
         var app = await builder.BuildAsync(ct);

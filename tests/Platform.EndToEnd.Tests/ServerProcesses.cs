@@ -13,7 +13,7 @@ public sealed record ServerProcesses(IReadOnlyList<int> Postgres, IReadOnlyList<
             {
                 postgres.Add(pid);
             }
-            else if (commandLine.StartsWith("redis-server", StringComparison.Ordinal) && commandLine.Contains($":{redisPort}", StringComparison.Ordinal))
+            else if (commandLine.Contains("redis-server", StringComparison.Ordinal) && commandLine.Contains($":{redisPort}", StringComparison.Ordinal))
             {
                 redis.Add(pid);
             }
