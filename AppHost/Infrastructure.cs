@@ -8,7 +8,9 @@ internal sealed record Infrastructure(
     IResourceBuilder<IResourceWithConnectionString>? Database,
     IResourceBuilder<IResourceWithConnectionString>? Cache,
     string DatabaseDescription,
-    string CacheDescription)
+    string CacheDescription,
+    bool DatabaseIsExternal,
+    bool CacheIsExternal)
 {
     public const string DatabaseName = "platformdb";
     public const string CacheName = "cache";
@@ -21,7 +23,9 @@ internal sealed record Infrastructure(
 
         // Connection strings given in configuration win over whatever the mode would start (in publish mode they
         // become connection-string inputs of the deployment instead of containers).
-        var (database, databaseText) = Configured(builder, DatabaseName) is { } givenDatabase
+        var givenDatabase = Configured(builder, DatabaseName);
+        var givenCache = Configured(builder, CacheName);
+        var (database, databaseText) = givenDatabase is not null
             ? (givenDatabase, $"ConnectionStrings:{DatabaseName} from configuration")
             : mode switch
             {
@@ -30,7 +34,7 @@ internal sealed record Infrastructure(
                     $"local PostgreSQL, data in {Path.Combine(options.DataDir, "postgres")}"),
                 _ => (null, $"SQLite at {sqlite}"),
             };
-        var (cache, cacheText) = Configured(builder, CacheName) is { } givenCache
+        var (cache, cacheText) = givenCache is not null
             ? (givenCache, $"ConnectionStrings:{CacheName} from configuration")
             : mode switch
             {
@@ -39,7 +43,7 @@ internal sealed record Infrastructure(
                 _ => (null, "in-memory"),
             };
 
-        return new Infrastructure(mode, database, cache, databaseText, cacheText);
+        return new Infrastructure(mode, database, cache, databaseText, cacheText, givenDatabase is not null, givenCache is not null);
     }
 
     private static IResourceBuilder<IResourceWithConnectionString>? Configured(IDistributedApplicationBuilder builder, string name) =>

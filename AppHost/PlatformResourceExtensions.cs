@@ -10,14 +10,23 @@ internal static class PlatformResourceExtensions
     {
         project.WithLocalDataDir(builder, options)
             .WithEnvironment("Platform__InfraMode", infra.Mode.ToString().ToLowerInvariant());
+        // A configured server is outside the app model: there is no state to wait for, only a value to hand over.
         if (infra.Database is { } database)
         {
-            project.WithReference(database).WaitFor(database);
+            project.WithReference(database);
+            if (!infra.DatabaseIsExternal)
+            {
+                project.WaitFor(database);
+            }
         }
 
         if (infra.Cache is { } cache)
         {
-            project.WithReference(cache).WaitFor(cache);
+            project.WithReference(cache);
+            if (!infra.CacheIsExternal)
+            {
+                project.WaitFor(cache);
+            }
         }
 
         // Providers, keys, fallbacks, prices: given to the AppHost (command line, environment, user secrets), used by

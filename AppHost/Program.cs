@@ -35,7 +35,7 @@ var api = builder.AddProject<Projects.Platform_Api>("api")
 var worker = builder.AddProject<Projects.Platform_Worker>("worker")
     .WithPlatformSettings(builder, options, infra)
     .WithReference(api)
-    .WaitFor(api)
+    .WaitFor(api, WaitBehavior.StopOnResourceUnavailable)
     .WithHttpHealthCheck("/health");
 
 var web = builder.AddProject<Projects.Platform_Web>("web")
@@ -43,11 +43,19 @@ var web = builder.AddProject<Projects.Platform_Web>("web")
     .WithEnvironment("Platform__InfraMode", infra.Mode.ToString().ToLowerInvariant())
     .WithExternalHttpEndpoints()
     .WithReference(api)
-    .WaitFor(api)
+    .WaitFor(api, WaitBehavior.StopOnResourceUnavailable)
     .WithHttpHealthCheck("/health")
     .WithAdminSignInLink(builder, adminKey);
 
 StartupReport.Subscribe(builder, options, infra, [api, worker, web]);
 
-builder.Build().Run();
-return 0;
+try
+{
+    await builder.Build().RunAsync();
+}
+catch (OperationCanceledException) when (ServiceExitWatcher.Failed)
+{
+    // The start was cut short on purpose; the watcher has said which service failed and why.
+}
+
+return ServiceExitWatcher.Failed ? 1 : 0;

@@ -27,10 +27,18 @@ internal static class StartupReport
             Console.WriteLine($"[apphost] the admin key is also in {Path.Combine(options.DataDir, "admin-key")} unless Parameters:admin-key was given");
         });
 
-        builder.Services.AddHostedService(provider => new ServiceExitWatcher(
-            provider.GetRequiredService<ResourceNotificationService>(),
-            provider.GetRequiredService<IHostApplicationLifetime>(),
-            provider.GetRequiredService<ILogger<ServiceExitWatcher>>(),
-            [.. services.Select(s => s.Resource.Name)]));
+        // Hosted services start only after the orchestrator has started every resource, which is too late to see a
+        // service exit while the others wait for it: the watcher starts with the resources instead.
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
+        {
+            var watcher = new ServiceExitWatcher(
+                e.Services.GetRequiredService<ResourceNotificationService>(),
+                e.Services.GetRequiredService<ResourceLoggerService>(),
+                e.Services.GetRequiredService<IHostApplicationLifetime>(),
+                e.Services.GetRequiredService<ILogger<ServiceExitWatcher>>(),
+                [.. services.Select(s => s.Resource.Name)]);
+            _ = watcher.RunAsync();
+            return Task.CompletedTask;
+        });
     }
 }

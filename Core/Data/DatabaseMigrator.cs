@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,21 @@ namespace Platform.Core.Data;
 public static class DatabaseMigrator
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await MigrateCoreAsync(services, cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            // What a person starting the platform needs first: which setting points where, and what the server said.
+            var database = services.GetRequiredService<DatabaseInfo>();
+            throw new InvalidOperationException(
+                $"The database of {DatabaseSelector.ConfigurationKey} ({database.ProviderName} at {database.Description}) cannot be used: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task MigrateCoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
