@@ -15,7 +15,7 @@ internal static class OpenApiExtensions
             {
                 Title = "LLM Platform API",
                 Version = "v1",
-                Description = "Send your API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.",
+                Description = "Send your API key as `Authorization: Bearer <key>` or `X-Api-Key: <key>`.",
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
