@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Telemetry;
 using StackExchange.Redis;
 
 namespace Platform.Core.Caching;
@@ -31,8 +32,13 @@ public static class CacheExtensions
         builder.Services.AddSingleton(new CacheBackend("redis", DescribeEndpoint(connectionString)));
         builder.AddRedisClient(
             ConnectionStringName,
-            // Aspire's own check reports Unhealthy when Redis is down; ours says Degraded, which is the truth here.
-            settings => settings.DisableHealthChecks = true,
+            settings =>
+            {
+                // Aspire's own check reports Unhealthy when Redis is down; ours says Degraded, which is the truth here.
+                settings.DisableHealthChecks = true;
+                // A span per Redis command costs on every cache lookup; only worth it when someone receives them.
+                settings.DisableTracing = !TelemetryExtensions.IsExporting(builder.Configuration);
+            },
             options =>
             {
                 // Start even when Redis is down, and fail a command at once while it is: a cache lookup must never hold

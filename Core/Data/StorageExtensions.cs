@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Core.Hosting;
+using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.Core.Data;
 
@@ -18,12 +19,14 @@ public static class StorageExtensions
         builder.Services.AddDbContextPool<PlatformDbContext>(options => Configure(options, database));
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
-            // Aspire's enrichment brings Npgsql's tracing and metrics. Its retrying execution strategy stays off: the job
+            // Aspire's enrichment brings Npgsql's tracing and metrics when they are exported. Its retrying execution strategy stays off: the job
             // claim runs in explicit transactions, which that strategy refuses; the "database" check below covers health.
             builder.EnrichNpgsqlDbContext<PlatformDbContext>(settings =>
             {
                 settings.DisableRetry = true;
                 settings.DisableHealthChecks = true;
+                settings.DisableTracing = !TelemetryExtensions.IsExporting(builder.Configuration);
+                settings.DisableMetrics = !TelemetryExtensions.IsExporting(builder.Configuration);
             });
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database");

@@ -23,12 +23,16 @@ public static class TelemetryExtensions
     /// <summary>Polly's resilience events and durations (standard HTTP handler, provider pipelines).</summary>
     private const string PollyMeter = "Polly";
 
+    /// <summary>True when an OTLP endpoint is configured (the AppHost sets one for every service it starts).</summary>
+    public static bool IsExporting(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Spans and metrics have a cost on every request (an Activity per request and per outgoing call); with nowhere
         // to send them it buys nothing, so telemetry is wired only when an OTLP endpoint is configured, as the AppHost
         // does for every service it starts.
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!IsExporting(builder.Configuration))
         {
             return builder;
         }
