@@ -19,8 +19,9 @@ public static class StorageExtensions
         builder.Services.AddDbContextPool<PlatformDbContext>(options => Configure(options, database));
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
-            // Aspire's enrichment brings Npgsql's tracing and metrics when they are exported. Its retrying execution strategy stays off: the job
-            // claim runs in explicit transactions, which that strategy refuses; the "database" check below covers health.
+            // Aspire's enrichment brings Npgsql's tracing and metrics when they are exported. Its retrying execution
+            // strategy stays off: the job claim runs in explicit transactions, which that strategy refuses; the
+            // "database" check below covers health.
             builder.EnrichNpgsqlDbContext<PlatformDbContext>(settings =>
             {
                 settings.DisableRetry = true;
