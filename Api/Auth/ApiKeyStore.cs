@@ -25,7 +25,7 @@ public sealed class ApiKeyStore(IServiceScopeFactory scopes, IMemoryCache cache,
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var identity = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Hash == hash)
+            .Where(k => k.Hash == hash && k.User!.DisabledAt == null)
             .Select(k => new ApiKeyIdentity(k.Id, k.Prefix, k.Scope, k.UserId, k.User!.Name, k.User.Email, k.User.Role, k.LastUsedAt))
             .FirstOrDefaultAsync(cancellationToken);
         if (identity is null)
