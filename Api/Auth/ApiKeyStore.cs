@@ -6,8 +6,9 @@ using Platform.Core.Users;
 namespace Platform.Api.Auth;
 
 /// <summary>
-/// Resolves secrets to identities. Lookups are cached in process for a few seconds: a key deleted through another
-/// Api process keeps working at most that long; deletions through this process take effect at once.
+/// Resolves secrets to identities (keys of disabled users resolve to none). Lookups are cached in process for a few
+/// seconds: a key deleted, or its user disabled, through another Api process keeps working at most that long;
+/// changes through this process take effect at once.
 /// </summary>
 public sealed class ApiKeyStore(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock)
 {
