@@ -19,6 +19,8 @@ public static class UsersApi
         api.MapGet("/{id:guid}", GetUser).WithName("GetUser").WithSummary("Get a user (admin)");
         api.MapPatch("/{id:guid}", UpdateUser).WithName("UpdateUser").WithSummary("Change a user's name, email or role (admin)");
         api.MapDelete("/{id:guid}", DeleteUser).WithName("DeleteUser").WithSummary("Delete a user and their keys (admin)");
+        api.MapPost("/{id:guid}/disable", UserStatusApi.DisableUser).WithName("DisableUser").WithSummary("Disable a user: their keys answer 401 until enabled again (admin)");
+        api.MapPost("/{id:guid}/enable", UserStatusApi.EnableUser).WithName("EnableUser").WithSummary("Enable a disabled user again (admin)");
         return app;
     }
 
@@ -75,6 +77,10 @@ public static class UsersApi
             }
             user.Email = email;
         }
+        if (request.Role == UserRole.Member && await LastAdmin.RefuseAsync(db, user, "demoted", ct) is { } lastAdmin)
+        {
+            return lastAdmin;
+        }
         user.Name = request.Name?.Trim() ?? user.Name;
         user.Role = request.Role ?? user.Role;
         user.UpdatedAt = DateTime.UtcNow;
@@ -87,14 +93,18 @@ public static class UsersApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(
         Guid id, ClaimsPrincipal caller, PlatformDbContext db, ApiKeyStore keys, CancellationToken ct)
     {
-        if (caller.GetUserId() == id)
-        {
-            return Problems.Conflict("You cannot delete the user you are signed in as.");
-        }
         var user = await db.Users.Include(u => u.Keys).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
         {
             return Problems.NotFound("User", id);
+        }
+        if (await LastAdmin.RefuseAsync(db, user, "deleted", ct) is { } lastAdmin)
+        {
+            return lastAdmin;
+        }
+        if (caller.GetUserId() == id)
+        {
+            return Problems.Conflict("You cannot delete the user you are signed in as.");
         }
         db.Users.Remove(user);
         await db.SaveChangesAsync(ct);

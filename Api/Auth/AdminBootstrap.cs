@@ -11,6 +11,12 @@ public static class AdminBootstrap
     public const string AdminEmail = "admin@localhost";
     public const string KeyName = "bootstrap (Platform:AdminKey)";
 
+    /// <summary>
+    /// The bootstrap key's visible prefix: a fixed label, because the operator chose this secret and it may be short
+    /// or shared, so no part of it is stored or shown.
+    /// </summary>
+    public const string KeyPrefix = "bootstrap";
+
     public static async Task EnsureAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
@@ -30,19 +36,21 @@ public static class AdminBootstrap
             admin = new User { Name = "admin", Email = AdminEmail, Role = UserRole.Admin };
             db.Users.Add(admin);
         }
-        // The configured key always works as admin, even if someone demoted the bootstrap user.
+        // The configured key always works as admin, even if someone demoted or disabled the bootstrap user:
+        // it is the operator's way back in; removing Platform:AdminKey is how to turn it off.
         admin.Role = UserRole.Admin;
+        admin.DisabledAt = null;
 
         var hash = ApiKeySecrets.Hash(secret);
         var key = admin.Keys.FirstOrDefault(k => k.Name == KeyName);
         if (key is null)
         {
-            admin.Keys.Add(new ApiKey { UserId = admin.Id, Name = KeyName, Prefix = ApiKeySecrets.VisiblePrefix(secret), Hash = hash, Scope = ApiKeyScope.Admin });
+            admin.Keys.Add(new ApiKey { UserId = admin.Id, Name = KeyName, Prefix = KeyPrefix, Hash = hash, Scope = ApiKeyScope.Admin });
         }
-        else if (key.Hash != hash)
+        else
         {
             // A new Platform:AdminKey replaces the previous bootstrap secret.
-            (key.Hash, key.Prefix, key.Scope) = (hash, ApiKeySecrets.VisiblePrefix(secret), ApiKeyScope.Admin);
+            (key.Hash, key.Prefix, key.Scope) = (hash, KeyPrefix, ApiKeyScope.Admin);
         }
 
         try

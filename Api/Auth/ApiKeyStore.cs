@@ -6,8 +6,9 @@ using Platform.Core.Users;
 namespace Platform.Api.Auth;
 
 /// <summary>
-/// Resolves secrets to identities. Lookups are cached in process for a few seconds: a key deleted through another
-/// Api process keeps working at most that long; deletions through this process take effect at once.
+/// Resolves secrets to identities (keys of disabled users resolve to none). Lookups are cached in process for a few
+/// seconds: a key deleted, or its user disabled, through another Api process keeps working at most that long;
+/// changes through this process take effect at once.
 /// </summary>
 public sealed class ApiKeyStore(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock)
 {
@@ -25,7 +26,7 @@ public sealed class ApiKeyStore(IServiceScopeFactory scopes, IMemoryCache cache,
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var identity = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Hash == hash)
+            .Where(k => k.Hash == hash && k.User!.DisabledAt == null)
             .Select(k => new ApiKeyIdentity(k.Id, k.Prefix, k.Scope, k.UserId, k.User!.Name, k.User.Email, k.User.Role, k.LastUsedAt))
             .FirstOrDefaultAsync(cancellationToken);
         if (identity is null)

@@ -6,10 +6,11 @@ public sealed record CreateUserRequest(string Name, string Email, UserRole Role 
 
 public sealed record UpdateUserRequest(string? Name = null, string? Email = null, UserRole? Role = null);
 
-public sealed record UserResponse(Guid Id, string Name, string Email, UserRole Role, DateTime CreatedAt, DateTime UpdatedAt, int KeyCount)
+public sealed record UserResponse(
+    Guid Id, string Name, string Email, UserRole Role, DateTime CreatedAt, DateTime UpdatedAt, int KeyCount, DateTime? DisabledAt)
 {
     public static UserResponse From(User user) =>
-        new(user.Id, user.Name, user.Email, user.Role, user.CreatedAt, user.UpdatedAt, user.Keys.Count);
+        new(user.Id, user.Name, user.Email, user.Role, user.CreatedAt, user.UpdatedAt, user.Keys.Count, user.DisabledAt);
 }
 
 public sealed record CreateKeyRequest(string Name, ApiKeyScope Scope = ApiKeyScope.Member);

@@ -8,5 +8,9 @@ public sealed class User
     public required UserRole Role { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Set while the user is disabled: their keys are refused, their records stay.</summary>
+    public DateTime? DisabledAt { get; set; }
+
     public List<ApiKey> Keys { get; set; } = [];
 }

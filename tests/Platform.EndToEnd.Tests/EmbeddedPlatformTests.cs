@@ -60,10 +60,12 @@ public sealed class EmbeddedPlatformTests(EmbeddedPlatform platform)
         var providerPort = new Uri(app.Fake.BaseUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         deadline.CancelAfter(TraceDeadline);
+        // The Api's request span ends last and may reach the dashboard in a later export batch: wait for it too.
         var trace = await app.Dashboard.WaitForTraceAsync(
             spans => spans.Any(s => s.Service == "web")
                      && spans.Any(IsFakeModelChat)
-                     && spans.Any(s => s.Service == "api" && s.Attribute("server.port") == providerPort),
+                     && spans.Any(s => s.Service == "api" && s.Attribute("server.port") == providerPort)
+                     && spans.Any(IsApiChatRequest),
             deadline.Token);
 
         var chat = Assert.Single(trace, IsFakeModelChat);
@@ -72,8 +74,11 @@ public sealed class EmbeddedPlatformTests(EmbeddedPlatform platform)
         Assert.NotNull(chat.Attribute("gen_ai.usage.output_tokens"));
         // Web's outgoing call to the Api and the Api's own request span are in the same trace.
         Assert.Contains(trace, s => s.Service == "web" && s.Attribute("url.full")?.Contains("/api/llm/chat", StringComparison.Ordinal) == true);
-        Assert.Contains(trace, s => s.Service == "api" && s.Name.Contains("api/llm/chat", StringComparison.Ordinal));
+        Assert.Contains(trace, IsApiChatRequest);
     }
+
+    private static bool IsApiChatRequest(DashboardSpan span) =>
+        span.Service == "api" && span.Name.Contains("api/llm/chat", StringComparison.Ordinal);
 
     private static bool IsFakeModelChat(DashboardSpan span) =>
         span.Service == "api" && span.Attribute("gen_ai.request.model") == PlatformApp.FakeModel && span.Attribute("gen_ai.operation.name") == "chat";

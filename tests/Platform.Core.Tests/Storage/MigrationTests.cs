@@ -74,7 +74,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
     {
         await MigrateAsync(database);
         var created = new DateTime(2026, 11, 22, 10, 30, 15, 123, DateTimeKind.Utc);
-        var user = new User { Name = "Ann", Email = "ann@example.com", Role = UserRole.Admin, CreatedAt = created, UpdatedAt = created };
+        var user = new User { Name = "Ann", Email = "ann@example.com", Role = UserRole.Admin, CreatedAt = created, UpdatedAt = created, DisabledAt = created.AddDays(1) };
         var key = new ApiKey { UserId = user.Id, Name = "ci", Prefix = "plk_abcdefgh", Hash = new string('a', 64), Scope = ApiKeyScope.Ingest, CreatedAt = created, LastUsedAt = created.AddMinutes(5) };
         var interaction = TestEntities.FullInteraction(user.Id, created);
         var job = TestJobs.FullJob(user.Id, created);
@@ -92,7 +92,7 @@ public sealed class MigrationTests(PostgresServer postgres) : IDisposable
         await using (var db = TestDatabases.Context(database))
         {
             var loadedUser = await db.Users.SingleAsync(TestContext.Current.CancellationToken);
-            Assert.Equivalent(new { user.Id, user.Name, user.Email, user.Role, CreatedAt = created, UpdatedAt = created }, loadedUser);
+            Assert.Equivalent(new { user.Id, user.Name, user.Email, user.Role, CreatedAt = created, UpdatedAt = created, DisabledAt = (DateTime?)created.AddDays(1) }, loadedUser);
             Assert.Equal(DateTimeKind.Utc, loadedUser.CreatedAt.Kind);
             var loadedKey = await db.ApiKeys.SingleAsync(TestContext.Current.CancellationToken);
             Assert.Equivalent(new { key.Id, key.UserId, key.Name, key.Prefix, key.Hash, key.Scope, CreatedAt = created, LastUsedAt = (DateTime?)created.AddMinutes(5) }, loadedKey);
