@@ -19,6 +19,8 @@ public sealed class InteractionSpill(IConfiguration configuration, InteractionMe
 
     private readonly Lock _lock = new();
     private FileStream? _file;
+    private string? _path;
+    private bool _closed;
     private int _count;
 
     public string Folder { get; } = Path.Combine(PlatformPaths.DataDirectory(configuration), FolderName);
@@ -35,15 +37,24 @@ public sealed class InteractionSpill(IConfiguration configuration, InteractionMe
         string path;
         lock (_lock)
         {
-            _file ??= Create();
+            var file = _file ?? Open();
             foreach (var write in writes)
             {
-                _file.Write(JsonSerializer.SerializeToUtf8Bytes(write, Json));
-                _file.WriteByte((byte)'\n');
+                file.Write(JsonSerializer.SerializeToUtf8Bytes(write, Json));
+                file.WriteByte((byte)'\n');
             }
             // fsync: an acknowledged record must survive the machine stopping right after the process does.
-            _file.Flush(flushToDisk: true);
-            path = _file.Name;
+            file.Flush(flushToDisk: true);
+            path = file.Name;
+            if (_closed)
+            {
+                // A request that finished after shutdown: append and let go, so no handle outlives the host.
+                file.Dispose();
+            }
+            else
+            {
+                _file = file;
+            }
         }
         Interlocked.Add(ref _count, writes.Count);
         foreach (var write in writes)
@@ -55,17 +66,22 @@ public sealed class InteractionSpill(IConfiguration configuration, InteractionMe
             writes.Count, path);
     }
 
-    private FileStream Create()
+    private FileStream Open()
     {
-        Directory.CreateDirectory(Folder);
-        var name = $"interactions-{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl";
-        return new FileStream(Path.Combine(Folder, name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        if (_path is null)
+        {
+            Directory.CreateDirectory(Folder);
+            _path = Path.Combine(Folder, $"interactions-{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+        }
+        return new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.None);
     }
 
+    /// <summary>Closes the file; later appends reopen it only for as long as they write.</summary>
     public void Dispose()
     {
         lock (_lock)
         {
+            _closed = true;
             _file?.Dispose();
             _file = null;
         }

@@ -39,6 +39,10 @@ public sealed class InteractionWriter(
 
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
         buffer.Complete();
         await _stopping.CancelAsync();
         var drain = ExecuteTask ?? Task.CompletedTask;
