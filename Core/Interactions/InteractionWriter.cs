@@ -24,6 +24,8 @@ public sealed class InteractionWriter(
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
     private Task _replay = Task.CompletedTask;
+    private readonly Lock _stopLock = new();
+    private Task? _stopped;
 
     // A dedicated thread, not the thread pool: SQLite's "async" calls run synchronously, and on a 2-core machine
     // a pool thread blocked in a write stalls request handling until the pool grows.
@@ -37,12 +39,18 @@ public sealed class InteractionWriter(
     // Not here: hosted services stop in reverse order, so the web server would still be finishing requests.
     public override Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StoppedAsync(CancellationToken cancellationToken)
+    // Called once per host stop, and a host can be stopped twice at once (a caller's StopAsync and Run noticing it);
+    // every caller waits for the same drain, so none of them goes on to dispose the host under the writer.
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        if (_stopping.IsCancellationRequested)
+        lock (_stopLock)
         {
-            return;
+            return _stopped ??= StopWritingAsync(cancellationToken);
         }
+    }
+
+    private async Task StopWritingAsync(CancellationToken cancellationToken)
+    {
         buffer.Complete();
         await _stopping.CancelAsync();
         var drain = ExecuteTask ?? Task.CompletedTask;
@@ -116,11 +124,4 @@ public sealed class InteractionWriter(
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override void Dispose()
-    {
-        _stopping.Dispose();
-        _abort.Dispose();
-        base.Dispose();
-    }
 }
