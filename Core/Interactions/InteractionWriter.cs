@@ -64,6 +64,11 @@ public sealed class InteractionWriter(
             await _abort.CancelAsync();
             await drain;
         }
+        if (buffer.Count > 0)
+        {
+            // Only when the writer never ran (the host failed to start): what was queued is kept all the same.
+            SpillRemaining([]);
+        }
         replayer.ReleaseUnfinished();
         spill.Dispose();
         logger.LogInformation("Interaction writer stopped; {Spilled} interaction(s) spilled by this process", spill.Count);
@@ -81,7 +86,7 @@ public sealed class InteractionWriter(
                 {
                     batch.Add(write);
                 }
-                store.Store(batch, _stopping.Token, _abort.Token);
+                StoreOrSpill(batch);
                 var full = batch.Count == options.Value.BatchSize;
                 batch.Clear();
                 if (!full && !_stopping.IsCancellationRequested)
@@ -100,6 +105,21 @@ public sealed class InteractionWriter(
         }
     }
 
+    private void StoreOrSpill(List<InteractionWrite> batch)
+    {
+        try
+        {
+            store.Store(batch, _stopping.Token, _abort.Token);
+        }
+        catch (Exception ex) when (!_stopping.IsCancellationRequested)
+        {
+            // Not a database error (those are handled in the store): a defect. Keep the records and keep draining.
+            logger.LogError("Storing {Count} interaction(s) failed unexpectedly ({Error}); they are spilled for the next start",
+                batch.Count, ex.GetType().Name);
+            Keep(batch.Where(w => !w.Settled).ToList());
+        }
+    }
+
     private void SpillRemaining(List<InteractionWrite> batch)
     {
         var rest = batch.Where(w => !w.Settled).ToList();
@@ -108,14 +128,19 @@ public sealed class InteractionWriter(
         {
             rest.Add(write);
         }
+        Keep(rest);
+    }
+
+    private void Keep(List<InteractionWrite> writes)
+    {
         try
         {
-            spill.Append(rest);
+            spill.Append(writes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             logger.LogCritical("{Count} acknowledged interaction(s) could be neither stored nor spilled to {Folder} and are lost: {Error}. Ids: {Ids}",
-                rest.Count, spill.Folder, ex.Message, string.Join(", ", rest.Select(w => w.Interaction.Id)));
+                writes.Count, spill.Folder, ex.Message, string.Join(", ", writes.Select(w => w.Interaction.Id)));
         }
     }
 

@@ -56,9 +56,12 @@ internal sealed class SpillReplay : IDisposable
             }
             catch (JsonException)
             {
+            }
+            if (write?.Interaction is null)
+            {
                 Unreadable++;
             }
-            if (write is not null)
+            else
             {
                 Interlocked.Increment(ref _pending);
                 yield return write with { Origin = this };

@@ -13,37 +13,56 @@ public sealed class SpillReplayer(InteractionBuffer buffer, InteractionSpill spi
 
     public async Task ReplayAsync()
     {
-        var files = Directory.Exists(spill.Folder)
-            ? Directory.GetFiles(spill.Folder, InteractionSpill.FilePattern).Order(StringComparer.Ordinal).ToList()
-            : [];
-        foreach (var path in files)
+        try
         {
-            var replay = SpillReplay.TryClaim(path, metrics, logger);
-            if (replay is null)
+            foreach (var path in SpillFiles())
             {
-                logger.LogInformation("Spill file {Path} is held by another process; leaving it to that process", path);
-                continue;
-            }
-            lock (_claimed)
-            {
-                _claimed.Add(replay);
-            }
-            logger.LogInformation("Replaying interactions spilled to {Path}", path);
-            try
-            {
-                await foreach (var write in replay.ReadAsync())
+                if (!await ReplayFileAsync(path))
                 {
-                    await buffer.AddWaitingAsync(write);
+                    return;
                 }
             }
-            catch (ChannelClosedException)
-            {
-                // Stopping before the file was read through: it stays, and the next start replays it.
-                logger.LogWarning("Stopped while replaying {Path}; the file is kept for the next start", path);
-                return;
-            }
-            replay.DoneReading();
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Never fatal: the files stay where they are for the next start.
+            logger.LogError("Replaying spilled interactions from {Folder} failed; the files are kept: {Error}", spill.Folder, ex.Message);
+        }
+    }
+
+    private IEnumerable<string> SpillFiles() => Directory.Exists(spill.Folder)
+        ? Directory.GetFiles(spill.Folder, InteractionSpill.FilePattern).Order(StringComparer.Ordinal).ToList()
+        : [];
+
+    /// <summary>False when the buffer closed (the service is stopping) before the file was read through.</summary>
+    private async Task<bool> ReplayFileAsync(string path)
+    {
+        var replay = SpillReplay.TryClaim(path, metrics, logger);
+        if (replay is null)
+        {
+            logger.LogInformation("Spill file {Path} is held by another process; leaving it to that process", path);
+            return true;
+        }
+        lock (_claimed)
+        {
+            _claimed.Add(replay);
+        }
+        logger.LogInformation("Replaying interactions spilled to {Path}", path);
+        try
+        {
+            await foreach (var write in replay.ReadAsync())
+            {
+                await buffer.AddWaitingAsync(write);
+            }
+        }
+        catch (ChannelClosedException)
+        {
+            // Not read through, so never removed: the next start replays it, skipping what this run stored.
+            logger.LogWarning("Stopped while replaying {Path}; the file is kept for the next start", path);
+            return false;
+        }
+        replay.DoneReading();
+        return true;
     }
 
     /// <summary>At stop: releases the files whose records were not all settled, so the next start can take them.</summary>

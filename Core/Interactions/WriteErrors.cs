@@ -21,6 +21,8 @@ internal static class WriteErrors
         // SQLSTATE class 22 (data exception: bad encoding, value too long, out of range) and 23 (integrity violation).
         PostgresException pg => pg.SqlState.StartsWith("22", StringComparison.Ordinal) || pg.SqlState.StartsWith("23", StringComparison.Ordinal),
         SqliteException sqlite => PermanentSqliteCodes.Contains(sqlite.SqliteErrorCode),
+        // An update of a row that is not there: it will not appear by waiting.
+        DbUpdateConcurrencyException => true,
         // Thrown while converting or encoding a value before it reaches the server: the row itself is at fault.
         InvalidCastException or FormatException or OverflowException or ArgumentException or System.Text.EncoderFallbackException => true,
         _ => false,
