@@ -37,7 +37,11 @@ public static class GatewayExtensions
             .Validate(o => o.Capacity > 0 && o.BatchSize > 0 && o.EnqueueWaitMilliseconds >= 0,
                 "Interactions:Buffer:Capacity and BatchSize must be positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<InteractionMetrics>();
+        builder.Services.AddSingleton<InteractionSpill>();
         builder.Services.AddSingleton<InteractionBuffer>();
+        builder.Services.AddSingleton<InteractionStore>();
+        builder.Services.AddSingleton<SpillReplayer>();
         builder.Services.AddHostedService<InteractionWriter>();
         return builder;
     }

@@ -8,9 +8,10 @@ public sealed class BufferFullException(string message) : Exception(message);
 
 /// <summary>
 /// A bounded in-process queue between the request path and the batched database writer. Adding never drops:
-/// it waits for space up to EnqueueWaitMilliseconds, then throws <see cref="BufferFullException"/>.
+/// it waits for space up to EnqueueWaitMilliseconds, then throws <see cref="BufferFullException"/>; once the
+/// writer has closed the buffer at shutdown, a late record goes straight to the spill file.
 /// </summary>
-public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options)
+public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options, InteractionSpill spill)
 {
     private readonly Channel<InteractionWrite> _channel = Channel.CreateBounded<InteractionWrite>(
         new BoundedChannelOptions(options.Value.Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -62,6 +63,30 @@ public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options
         {
             throw new BufferFullException("The interaction buffer is full; try again shortly.");
         }
+        catch (ChannelClosedException)
+        {
+            // A request that finished after the writer stopped: its answer is on its way, so its record must be kept.
+            SpillLate(write);
+        }
+    }
+
+    /// <summary>For replaying spilled records: waits as long as it takes; throws ChannelClosedException once closed.</summary>
+    internal async ValueTask AddWaitingAsync(InteractionWrite write)
+    {
+        await _channel.Writer.WriteAsync(write);
+        Interlocked.Increment(ref _count);
+    }
+
+    private void SpillLate(InteractionWrite write)
+    {
+        try
+        {
+            spill.Append([write]);
+        }
+        catch (IOException ex)
+        {
+            throw new BufferFullException($"The service is stopping and could not keep the record ({ex.GetType().Name}); try again shortly.");
+        }
     }
 
     /// <summary>Waits until records are queued; false once the buffer is completed and empty.</summary>
@@ -80,6 +105,3 @@ public sealed class InteractionBuffer(IOptions<InteractionBufferOptions> options
     /// <summary>No more writes: the writer drains what is queued and stops.</summary>
     public void Complete() => _channel.Writer.TryComplete();
 }
-
-/// <summary>An insert of a new record, or an update of one already stored (a pending job output completing).</summary>
-public sealed record InteractionWrite(Interaction Interaction, bool IsUpdate = false);

@@ -1,106 +1,152 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.Core.Data;
 
 namespace Platform.Core.Interactions;
 
 /// <summary>
-/// Drains the buffer in batches (one SaveChanges per batch). On shutdown it stops accepting and writes
-/// everything still queued before the host stops. A failed batch is retried, then written record by record;
-/// a record that still cannot be stored is logged whole as an error, never dropped silently.
+/// Drains the buffer in batches on one dedicated thread, through <see cref="InteractionStore"/>. It closes the
+/// buffer only once the host has stopped everything else (requests and jobs still in flight record through it),
+/// then writes what is queued; if the database fails meanwhile, or the host's stop timeout is reached, the rest
+/// is spilled to a local file that the next start replays. Nothing acknowledged is dropped.
 /// </summary>
 public sealed class InteractionWriter(
     InteractionBuffer buffer,
-    IServiceScopeFactory scopes,
+    InteractionStore store,
+    InteractionSpill spill,
+    SpillReplayer replayer,
     IOptions<InteractionBufferOptions> options,
-    ILogger<InteractionWriter> logger) : BackgroundService
+    ILogger<InteractionWriter> logger) : BackgroundService, IHostedLifecycleService
 {
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        buffer.Complete();
-        await base.StopAsync(cancellationToken);
-    }
+    private const int LingerMilliseconds = 20;
+
+    // Stop has begun: stop waiting for the database. Abort: the stop timeout is reached, cancel the write in progress.
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+    private Task _replay = Task.CompletedTask;
+    private readonly Lock _stopLock = new();
+    private Task? _stopped;
 
     // A dedicated thread, not the thread pool: SQLite's "async" calls run synchronously, and on a 2-core machine
     // a pool thread blocked in a write stalls request handling until the pool grows.
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var drain = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _replay = Task.Run(replayer.ReplayAsync, CancellationToken.None);
+        return drain;
+    }
 
-    private const int LingerMilliseconds = 20;
+    // Not here: hosted services stop in reverse order, so the web server would still be finishing requests.
+    public override Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Called once per host stop, and a host can be stopped twice at once (a caller's StopAsync and Run noticing it);
+    // every caller waits for the same drain, so none of them goes on to dispose the host under the writer.
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+        {
+            return _stopped ??= StopWritingAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopWritingAsync(CancellationToken cancellationToken)
+    {
+        buffer.Complete();
+        await _stopping.CancelAsync();
+        var drain = ExecuteTask ?? Task.CompletedTask;
+        try
+        {
+            await Task.WhenAll(drain, _replay).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The stop timeout was reached while writing interactions; spilling the rest");
+            await _abort.CancelAsync();
+            await drain;
+        }
+        if (buffer.Count > 0)
+        {
+            // Only when the writer never ran (the host failed to start): what was queued is kept all the same.
+            SpillRemaining([]);
+        }
+        replayer.ReleaseUnfinished();
+        spill.Dispose();
+        logger.LogInformation("Interaction writer stopped; {Spilled} interaction(s) spilled by this process", spill.Count);
+    }
 
     private void Drain()
     {
         var batch = new List<InteractionWrite>(options.Value.BatchSize);
-        // Not the stopping token: the loop ends when the channel is completed and empty, so shutdown drains it.
-        while (buffer.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        try
         {
-            while (batch.Count < options.Value.BatchSize && buffer.TryRead(out var write))
+            // Not the stopping token: the loop ends when the buffer is closed and empty, so shutdown drains it.
+            while (buffer.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                batch.Add(write);
-            }
-            WriteWithRetryAsync(batch).GetAwaiter().GetResult();
-            var full = batch.Count == options.Value.BatchSize;
-            batch.Clear();
-            if (!full)
-            {
-                // A short pause lets the next batch gather: far fewer wake-ups and transactions under steady load,
-                // for at most this much delay before a record is stored.
-                Thread.Sleep(LingerMilliseconds);
+                while (batch.Count < options.Value.BatchSize && buffer.TryRead(out var write))
+                {
+                    batch.Add(write);
+                }
+                StoreOrSpill(batch);
+                var full = batch.Count == options.Value.BatchSize;
+                batch.Clear();
+                if (!full && !_stopping.IsCancellationRequested)
+                {
+                    // A short pause lets the next batch gather: far fewer wake-ups and transactions under steady load,
+                    // for at most this much delay before a record is stored.
+                    Thread.Sleep(LingerMilliseconds);
+                }
             }
         }
-        logger.LogInformation("Interaction writer drained and stopped");
-    }
-
-    private async Task WriteWithRetryAsync(List<InteractionWrite> batch)
-    {
-        if (await TryWriteAsync(batch, attempts: 3))
+        catch (Exception ex) when (_stopping.IsCancellationRequested)
         {
-            return;
-        }
-        // One bad record must not hold the rest back: write them one by one.
-        foreach (var write in batch)
-        {
-            if (!await TryWriteAsync([write], attempts: 5))
-            {
-                // Last resort, and loud: the whole record goes to the error log rather than vanishing.
-                logger.LogError("Interaction {Id} could not be stored and is logged here instead: {Record}",
-                    write.Interaction.Id, System.Text.Json.JsonSerializer.Serialize(write.Interaction));
-            }
+            logger.LogWarning("The database could not take the remaining interactions while stopping: {Error}",
+                WriteErrors.Describe(ex is SpillRequestedException { InnerException: { } cause } ? cause : ex));
+            SpillRemaining(batch);
         }
     }
 
-    private async Task<bool> TryWriteAsync(List<InteractionWrite> batch, int attempts)
+    private void StoreOrSpill(List<InteractionWrite> batch)
     {
-        for (var attempt = 1; attempt <= attempts; attempt++)
+        try
         {
-            try
-            {
-                await WriteAsync(batch);
-                return true;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Writing {Count} interaction(s) failed (attempt {Attempt} of {Attempts})", batch.Count, attempt, attempts);
-                Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(200 * Math.Pow(2, attempt), 5_000)));
-            }
+            store.Store(batch, _stopping.Token, _abort.Token);
         }
-        return false;
+        catch (Exception ex) when (!_stopping.IsCancellationRequested)
+        {
+            // Not a database error (those are handled in the store): a defect. Keep the records and keep draining.
+            logger.LogError("Storing {Count} interaction(s) failed unexpectedly ({Error}); they are spilled for the next start",
+                batch.Count, ex.GetType().Name);
+            Keep(batch.Where(w => !w.Settled).ToList());
+        }
     }
 
-    private async Task WriteAsync(List<InteractionWrite> batch)
+    private void SpillRemaining(List<InteractionWrite> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        // New records, the hot path, skip change tracking; the rare updates go through EF.
-        await BulkInsert.InsertAsync(db, batch.Where(w => !w.IsUpdate).Select(w => w.Interaction).ToList());
-        var updates = batch.Where(w => w.IsUpdate).ToList();
-        if (updates.Count > 0)
+        var rest = batch.Where(w => !w.Settled).ToList();
+        // The buffer is closed by now, so this empties it for good; later arrivals are spilled by the buffer itself.
+        while (buffer.TryRead(out var write))
         {
-            db.Interactions.UpdateRange(updates.Select(w => w.Interaction));
-            await db.SaveChangesAsync();
+            rest.Add(write);
+        }
+        Keep(rest);
+    }
+
+    private void Keep(List<InteractionWrite> writes)
+    {
+        try
+        {
+            spill.Append(writes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogCritical("{Count} acknowledged interaction(s) could be neither stored nor spilled to {Folder} and are lost: {Error}. Ids: {Ids}",
+                writes.Count, spill.Folder, ex.Message, string.Join(", ", writes.Select(w => w.Interaction.Id)));
         }
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

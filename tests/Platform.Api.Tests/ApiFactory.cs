@@ -1,20 +1,26 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 using Platform.Testing;
 
 namespace Platform.Api.Tests;
 
-/// <summary>The real Api in process, on a fresh database of the chosen provider, with a known admin key.</summary>
-public sealed class ApiFactory(string? connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The real Api in process, on a fresh database of the chosen provider, with a known admin key. Its data folder is
+/// its own unless one is given (to run a second Api on the same local state after the first has stopped).
+/// </summary>
+public sealed class ApiFactory(string? connectionString, IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
-    private readonly TempDirectory _dataDirectory = new("api");
+    private readonly TempDirectory? _ownDirectory = dataDirectory is null ? new("api") : null;
+    private IHost? _host;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Platform:AdminKey", AdminKey);
-        builder.UseSetting("Platform:DataDir", _dataDirectory.Path);
+        builder.UseSetting("Platform:DataDir", DataDirectory);
         builder.UseSetting("ConnectionStrings:platformdb", connectionString ?? $"Data Source={DatabasePath}");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -22,7 +28,14 @@ public sealed class ApiFactory(string? connectionString, IReadOnlyDictionary<str
         }
     }
 
-    public string DatabasePath => Path.Combine(_dataDirectory.Path, "api.db");
+    protected override IHost CreateHost(IHostBuilder builder) => _host = base.CreateHost(builder);
+
+    public string DataDirectory => dataDirectory ?? _ownDirectory!.Path;
+
+    public string DatabasePath => Path.Combine(DataDirectory, "api.db");
+
+    /// <summary>The started host, for a graceful stop (StopAsync) in the middle of a test.</summary>
+    public IHost Host => _host ?? throw new InvalidOperationException("The Api has not been started; create a client first.");
 
     public HttpClient CreateClient(string? apiKey)
     {
@@ -37,6 +50,6 @@ public sealed class ApiFactory(string? connectionString, IReadOnlyDictionary<str
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        _dataDirectory.Dispose();
+        _ownDirectory?.Dispose();
     }
 }

@@ -19,11 +19,14 @@ public sealed partial class PostgresServer : IAsyncLifetime
     private TempDirectory? _root;
     private ServerProcess? _server;
     private Exception? _startError;
+    private string? _bin;
+    private string? _data;
+    private string? _runAs;
 
     /// <summary>Where initdb and postgres live; null searches /usr/lib/postgresql/*/bin, then PATH.</summary>
     public string? BinDirectory { get; init; }
 
-    public bool Available => _server is not null && _startError is null;
+    public bool Available => _bin is not null && _startError is null;
 
     /// <summary>Why the tests that need PostgreSQL skip; null when the binaries were found.</summary>
     public string? SkipReason { get; private set; }
@@ -110,7 +113,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
         _root = new TempDirectory("platform-pg", runAs is null ? null : "/tmp");
         var data = Path.Combine(_root.Path, "data");
         var log = LogPath = Path.Combine(_root.Path, "postgres.log");
-        var sockets = Directory.CreateDirectory(Path.Combine(_root.Path, "sockets")).FullName;
+        Directory.CreateDirectory(Path.Combine(_root.Path, "sockets"));
         var timeout = TimeSpan.FromSeconds(60);
         if (runAs is not null)
         {
@@ -124,25 +127,59 @@ public sealed partial class PostgresServer : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             Port = Infra.FreePort();
-            string[] args =
-            [
-                "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", sockets,
-                "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "max_connections=200",
-            ];
-            _server = ServerProcess.Start(Path.Combine(bin, "postgres"), args, log, "INT", _root.Path, runAs);
-            if (await WaitUntilReadyAsync(log).ConfigureAwait(false))
+            if (await LaunchAsync(bin, data, log, runAs).ConfigureAwait(false))
             {
+                (_bin, _data, _runAs) = (bin, data, runAs);
                 return;
             }
 
-            _server.Stop(TimeSpan.FromSeconds(5));
-            _server = null;
             if (attempt == 3)
             {
                 throw new InvalidOperationException($"postgres exited during start-up. Last log lines:\n{Commands.Tail(log)}");
             }
         }
+    }
+
+    /// <summary>Stops the server (fast shutdown: sessions are cut), keeping its data: an outage for the code under test.</summary>
+    public void StopServer()
+    {
+        EnsureAvailable();
+        _server?.Stop(TimeSpan.FromSeconds(15));
+        _server = null;
+    }
+
+    /// <summary>Starts the server stopped by <see cref="StopServer"/> again, on the same port with the same data.</summary>
+    public async Task RestartServerAsync()
+    {
+        if (_server is not null || _bin is null)
+        {
+            throw new InvalidOperationException("Only a server stopped with StopServer can be restarted.");
+        }
+
+        if (!await LaunchAsync(_bin, _data!, LogPath!, _runAs).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"postgres did not restart on port {Port}. Last log lines:\n{Commands.Tail(LogPath!)}");
+        }
+    }
+
+    private async Task<bool> LaunchAsync(string bin, string data, string log, string? runAs)
+    {
+        var sockets = Path.Combine(_root!.Path, "sockets");
+        string[] args =
+        [
+            "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", sockets,
+            "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
+            "-c", "full_page_writes=off", "-c", "max_connections=200",
+        ];
+        _server = ServerProcess.Start(Path.Combine(bin, "postgres"), args, log, "INT", _root.Path, runAs);
+        if (await WaitUntilReadyAsync(log).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        _server.Stop(TimeSpan.FromSeconds(5));
+        _server = null;
+        return false;
     }
 
     /// <summary>True once a connection succeeds, false if postgres exits first.</summary>
@@ -199,6 +236,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
     {
         _server?.Stop(TimeSpan.FromSeconds(15));
         _server = null;
+        _bin = null;
         _root?.Dispose();
         _root = null;
         LogPath = null;

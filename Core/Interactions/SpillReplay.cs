@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Core.Interactions;
+
+/// <summary>
+/// One spill file being replayed. Its exclusive lock is held until every record read from it is settled; then the
+/// file is removed. A replay cut short (the process stops first) keeps the file: the next start replays it again,
+/// and records already stored by this run are then recognised as such.
+/// </summary>
+internal sealed class SpillReplay : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly InteractionMetrics _metrics;
+    private readonly ILogger _logger;
+    // One for the reader until it has read the whole file, plus one per record not yet settled.
+    private int _pending = 1;
+    private int _stored;
+    private int _alreadyStored;
+    private int _rejected;
+    private int _spilled;
+
+    private SpillReplay(FileStream file, InteractionMetrics metrics, ILogger logger) =>
+        (_file, Path, _metrics, _logger) = (file, file.Name, metrics, logger);
+
+    public string Path { get; }
+    public int Unreadable { get; private set; }
+
+    /// <summary>Null when another live process holds the file (it is still spilling, or replaying it).</summary>
+    public static SpillReplay? TryClaim(string path, InteractionMetrics metrics, ILogger logger)
+    {
+        try
+        {
+            return new SpillReplay(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None), metrics, logger);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The records in the file; a torn last line (the process died mid-write) is counted and skipped.</summary>
+    public async IAsyncEnumerable<InteractionWrite> ReadAsync()
+    {
+        using var reader = new StreamReader(_file, leaveOpen: true);
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            InteractionWrite? write = null;
+            try
+            {
+                write = JsonSerializer.Deserialize<InteractionWrite>(line, InteractionSpill.Json);
+            }
+            catch (JsonException)
+            {
+            }
+            if (write?.Interaction is null)
+            {
+                Unreadable++;
+            }
+            else
+            {
+                Interlocked.Increment(ref _pending);
+                yield return write with { Origin = this };
+            }
+        }
+    }
+
+    /// <summary>The reader has handed over every record.</summary>
+    public void DoneReading() => Release(null);
+
+    public void Release(WriteOutcome? outcome)
+    {
+        switch (outcome)
+        {
+            case WriteOutcome.Stored: Interlocked.Increment(ref _stored); break;
+            case WriteOutcome.AlreadyStored: Interlocked.Increment(ref _alreadyStored); break;
+            case WriteOutcome.Rejected: Interlocked.Increment(ref _rejected); break;
+            case WriteOutcome.Spilled: Interlocked.Increment(ref _spilled); break;
+        }
+        if (Interlocked.Decrement(ref _pending) == 0)
+        {
+            Finish();
+        }
+    }
+
+    private void Finish()
+    {
+        Dispose();
+        File.Delete(Path);
+        _metrics.Replayed(_stored);
+        _logger.LogInformation(
+            "Replayed {Stored} interaction(s) from {Path} ({AlreadyStored} already stored, {Rejected} rejected, {Spilled} spilled again, {Unreadable} unreadable line(s)); file removed",
+            _stored, Path, _alreadyStored, _rejected, _spilled, Unreadable);
+    }
+
+    public void Dispose() => _file.Dispose();
+}
