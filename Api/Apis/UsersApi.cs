@@ -5,6 +5,7 @@ using Platform.Api.Auth;
 using Platform.Api.Infrastructure;
 using Platform.Api.Users;
 using Platform.Core.Data;
+using Platform.Core.Jobs.Llm;
 using Platform.Core.Users;
 
 namespace Platform.Api.Apis;
@@ -85,7 +86,7 @@ public static class UsersApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(
-        Guid id, ClaimsPrincipal caller, PlatformDbContext db, ApiKeyStore keys, CancellationToken ct)
+        Guid id, ClaimsPrincipal caller, PlatformDbContext db, ApiKeyStore keys, LlmJobService jobs, CancellationToken ct)
     {
         if (caller.GetUserId() == id)
         {
@@ -99,6 +100,7 @@ public static class UsersApi
         db.Users.Remove(user);
         await db.SaveChangesAsync(ct);
         keys.Forget(user.Keys.Select(k => k.Hash));
+        await jobs.CancelOwnedAsync(id, ct);
         return TypedResults.NoContent();
     }
 }
