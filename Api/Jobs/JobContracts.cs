@@ -15,7 +15,7 @@ public sealed record JobTimestamps(DateTime CreatedAt, DateTime RunAt, DateTime?
 
 /// <summary>
 /// A job. In lists <see cref="Template"/> is a preview of at most Limits:PreviewChars characters;
-/// <see cref="TemplateLength"/> is the full template's length either way.
+/// <see cref="TemplateLength"/> is the full template's length (Unicode characters) either way.
 /// </summary>
 public sealed record JobResponse(
     Guid Id, string Kind, string Status, JobPriority Priority, int Progress, int Attempts, int MaxAttempts,
@@ -25,7 +25,8 @@ public sealed record JobResponse(
     public static JobResponse From(Job job)
     {
         var template = JobPayloadFields.Template(job);
-        return From(job, template, template?.Length, JobPayloadFields.Model(job));
+        // Code points, as the list's length (counted by the database) is.
+        return From(job, template, template?.EnumerateRunes().Count(), JobPayloadFields.Model(job));
     }
 
     /// <summary><paramref name="job"/> may lack its payload (a list reads template and model from the output row).</summary>

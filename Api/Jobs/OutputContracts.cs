@@ -27,8 +27,9 @@ internal sealed record OutputHead(
     DateTime? CompletedAt);
 
 /// <summary>
-/// An output in a list: <see cref="Template"/>, <see cref="Prompt"/>, <see cref="Content"/> (the raw answer) and
-/// <see cref="Error"/> are previews of at most Limits:PreviewChars characters; the lengths are of the full texts.
+/// An output in a list: <see cref="Template"/>, <see cref="Prompt"/> and <see cref="Content"/> (the raw answer) are
+/// previews of at most Limits:PreviewChars characters; the lengths are of the full texts. Both count Unicode
+/// characters (code points), as the databases do.
 /// </summary>
 public sealed record OutputSummary(
     Guid Id, Guid? JobId, Guid? UserId, string? Template, int? TemplateLength, string? Model, string? Provider, string? Format,
