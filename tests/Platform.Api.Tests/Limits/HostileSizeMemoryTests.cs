@@ -9,7 +9,8 @@ namespace Platform.Api.Tests.Limits;
 
 /// <summary>
 /// The real Api process on SQLite with the shipped default limits, under concurrent requests of the largest accepted
-/// and of over-size inputs: its resident memory must stay under <see cref="CeilingMb"/> and every answer must be 2xx or 4xx.
+/// and of over-size inputs, over <see cref="Stored"/> outputs at the prompt cap: its resident memory must stay under
+/// <see cref="CeilingMb"/> and every answer must be 2xx or 4xx.
 /// </summary>
 public sealed class HostileSizeMemoryTests(ITestOutputHelper output)
 {
@@ -22,6 +23,9 @@ public sealed class HostileSizeMemoryTests(ITestOutputHelper output)
 
     private const int Concurrency = 16;
     private const int Rounds = 30;
+
+    /// <summary>Outputs at the prompt cap stored before the hostile phase, so a list that carried full texts would hold 100+ MB.</summary>
+    private const int Stored = 120;
     private const string AdminKey = "memory-admin-key-0123456789";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -39,10 +43,14 @@ public sealed class HostileSizeMemoryTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = api.Url, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
 
-        // One output at the prompt cap to read back, and every request kind once so JIT and pools are warm.
+        // Outputs at the prompt cap to list and read back, and every request kind once so JIT and pools are warm.
         var seeded = await SendAsync(http, Requests.AtCap());
         Assert.Equal(HttpStatusCode.Accepted, seeded.Status);
         var outputId = JsonDocument.Parse(seeded.Body).RootElement.GetProperty("outputId").GetGuid();
+        for (var i = 1; i < Stored; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(http, Requests.AtCap())).Status);
+        }
         var kinds = Requests.All(outputId);
         foreach (var kind in kinds)
         {
