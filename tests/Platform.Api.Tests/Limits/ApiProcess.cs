@@ -39,7 +39,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Locate());
+        start.ArgumentList.Add(BuiltService.Locate("Api", "Platform.Api.dll"));
         start.Environment["ASPNETCORE_URLS"] = url.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
@@ -112,19 +112,5 @@ internal sealed class ApiProcess : IAsyncDisposable
         {
             _log.AppendLine(line);
         }
-    }
-
-    private static string Locate()
-    {
-        // The test's own output folder (tests/<project>/bin/<configuration>/<tfm>/) names the configuration to use.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
-        {
-            root = root.Parent;
-        }
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test folder"),
-            "Api", "bin", output.Parent!.Name, output.Name, "Platform.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the Api first", path);
     }
 }
