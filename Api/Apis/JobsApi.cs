@@ -1,13 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
+using Platform.Api.Gateway;
 using Platform.Api.Infrastructure;
 using Platform.Api.Jobs;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
 using Platform.Core.Jobs.Llm;
+using Platform.Core.Limits;
 
 namespace Platform.Api.Apis;
 
@@ -15,8 +18,9 @@ public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
+        var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<LimitOptions>>().Value.MaxJobRequestBytes;
         var api = app.MapGroup("api/jobs").WithTags("Jobs").RequireAuthorization(Policies.Member);
-        api.MapPost("/", Enqueue).WithName("EnqueueJob").WithSummary("Queue a templated prompt to run in the background");
+        api.MapPost("/", Enqueue).WithName("EnqueueJob").WithRequestLimit(maxBytes, $"{LimitOptions.Section}:MaxJobRequestBytes").WithSummary("Queue a templated prompt to run in the background");
         api.MapGet("/", List).WithName("ListJobs").WithSummary("Jobs, newest first, filtered by status, priority and time");
         api.MapGet("/stats", JobStatsQuery.GetAsync).WithName("GetJobStats").WithSummary("Counts per status and priority, throughput, queue latency");
         api.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, progress, attempts and result");
@@ -26,16 +30,24 @@ public static class JobsApi
     }
 
     public static async Task<Results<Accepted<EnqueuedJobResponse>, Ok<EnqueuedJobResponse>, ValidationProblem>> Enqueue(
-        EnqueueJobRequest request, ClaimsPrincipal user, LlmGateway gateway, LlmJobService jobs, CancellationToken ct)
+        EnqueueJobRequest request, ClaimsPrincipal user, LlmGateway gateway, LlmJobService jobs, IOptions<LimitOptions> limits, CancellationToken ct)
     {
-        var validation = JobValidation.Validate(request, gateway);
+        var validation = JobValidation.Validate(request, gateway, limits.Value);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var enqueued = await jobs.EnqueueAsync(new LlmJobRequest(
-            request.Template, request.Model ?? gateway.Router.DefaultModel, request.Context, request.Format, request.Priority,
-            request.MaxAttempts, request.RunAt?.UtcDateTime, request.IdempotencyKey, user.GetUserId()), ct);
+        EnqueuedJob enqueued;
+        try
+        {
+            enqueued = await jobs.EnqueueAsync(new LlmJobRequest(
+                request.Template, request.Model ?? gateway.Router.DefaultModel, request.Context, request.Format, request.Priority,
+                request.MaxAttempts, request.RunAt?.UtcDateTime, request.IdempotencyKey, user.GetUserId()), ct);
+        }
+        catch (LimitExceededException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+        }
         var body = Accepted(enqueued);
         return enqueued.Created ? TypedResults.Accepted($"/api/jobs/{enqueued.Job.Id}", body) : TypedResults.Ok(body);
     }
@@ -47,9 +59,9 @@ public static class JobsApi
     }
 
     public static async Task<Results<Ok<Page<JobResponse>>, ValidationProblem>> List(
-        [AsParameters] JobListQuery query, ClaimsPrincipal user, PlatformDbContext db, CancellationToken ct)
+        [AsParameters] JobListQuery query, ClaimsPrincipal user, PlatformDbContext db, IOptions<LimitOptions> limits, CancellationToken ct)
     {
-        var validation = query.Validate(out var cursor, out var priority);
+        var validation = query.Validate(limits.Value.MaxPageSize, out var cursor, out var priority);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -60,9 +72,9 @@ public static class JobsApi
         jobs = query.From is { } from ? jobs.Where(j => j.CreatedAt >= from.UtcDateTime) : jobs;
         jobs = query.To is { } to ? jobs.Where(j => j.CreatedAt < to.UtcDateTime) : jobs;
         jobs = cursor is { } after ? jobs.Where(j => j.Id < after) : jobs;
-        var limit = query.Limit ?? Cursor.DefaultLimit;
-        var page = await jobs.OrderByDescending(j => j.Id).Take(limit).ToListAsync(ct);
-        return TypedResults.Ok(new Page<JobResponse>(page.ConvertAll(JobResponse.From), Cursor.Next(page, limit, j => j.Id)));
+        var limit = Cursor.Limit(query.Limit, limits.Value.MaxPageSize);
+        var page = await JobPage.ReadAsync(jobs, db, limit, limits.Value.PreviewChars, ct);
+        return TypedResults.Ok(new Page<JobResponse>(page, Cursor.Next(page, limit, j => j.Id)));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Cancel(

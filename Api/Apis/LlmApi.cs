@@ -6,6 +6,7 @@ using Platform.Api.Auth;
 using Platform.Api.Gateway;
 using Platform.Core.Caching;
 using Platform.Core.Gateway;
+using Platform.Core.Limits;
 
 namespace Platform.Api.Apis;
 
@@ -26,9 +27,9 @@ public static class LlmApi
         return app;
     }
 
-    public static async Task<IResult> Chat(ChatRequest request, HttpContext http, ClaimsPrincipal user, LlmGateway gateway)
+    public static async Task<IResult> Chat(ChatRequest request, HttpContext http, ClaimsPrincipal user, LlmGateway gateway, IOptions<LimitOptions> limits)
     {
-        var validation = ChatValidation.Validate(request);
+        var validation = ChatValidation.Validate(request, limits.Value.MaxMessages);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);

@@ -7,6 +7,7 @@ using Platform.Api.Auth;
 using Platform.Api.Gateway;
 using Platform.Api.Gateway.OpenAi;
 using Platform.Core.Gateway;
+using Platform.Core.Limits;
 
 namespace Platform.Api.Apis;
 
@@ -26,9 +27,10 @@ public static class OpenAiCompatApi
         return app;
     }
 
-    public static async Task<IResult> ChatCompletions(JsonElement body, HttpContext http, ClaimsPrincipal user, LlmGateway gateway)
+    public static async Task<IResult> ChatCompletions(
+        JsonElement body, HttpContext http, ClaimsPrincipal user, LlmGateway gateway, IOptions<LimitOptions> limits)
     {
-        var (request, validation) = OpenAiRequestReader.Read(body);
+        var (request, validation) = OpenAiRequestReader.Read(body, limits.Value.MaxMessages);
         if (request is null)
         {
             return OpenAiErrors.Invalid(validation);

@@ -1,13 +1,17 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
+using Platform.Api.Gateway;
 using Platform.Api.Infrastructure;
 using Platform.Api.Jobs;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Interactions;
 using Platform.Core.Jobs.Llm;
+using Platform.Core.Limits;
 
 namespace Platform.Api.Apis;
 
@@ -15,20 +19,24 @@ public static class OutputsApi
 {
     public static IEndpointRouteBuilder MapOutputsApi(this IEndpointRouteBuilder app)
     {
+        var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<LimitOptions>>().Value.MaxJobRequestBytes;
         var api = app.MapGroup("api/outputs").WithTags("Outputs").RequireAuthorization(Policies.Member);
-        api.MapGet("/", List).WithName("ListOutputs").WithSummary("Job outputs, newest first");
-        api.MapGet("/{id:guid}", Get).WithName("GetOutput").WithSummary("One output: prompt, raw and parsed answer, feedback, lineage");
-        api.MapPost("/{id:guid}/feedback", Feedback).WithName("RateOutput").WithSummary("Thumbs up, thumbs down or none, with a comment");
+        api.MapGet("/", List).WithName("ListOutputs").WithSummary("Job outputs, newest first, with previews of their texts");
+        api.MapGet("/{id:guid}", Get).WithName("GetOutput").WithSummary("One output: prompt, raw and parsed answer, feedback, lineage")
+            .Produces<OutputResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{id:guid}/feedback", Feedback).WithName("RateOutput").WithSummary("Thumbs up, thumbs down or none, with a comment")
+            .Produces<OutputResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/rerun", Rerun).WithName("RerunOutput").WithSummary("Run the same job again: a new job and output linked to this one");
         api.MapPost("/{id:guid}/regenerate", Regenerate).WithName("RegenerateOutput")
+            .WithRequestLimit(maxBytes, $"{LimitOptions.Section}:MaxJobRequestBytes")
             .WithSummary("Run again with context merged over the original and optionally another model");
         return app;
     }
 
-    public static async Task<Results<Ok<Page<OutputResponse>>, ValidationProblem>> List(
-        [AsParameters] OutputListQuery query, ClaimsPrincipal user, PlatformDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<Page<OutputSummary>>, ValidationProblem>> List(
+        [AsParameters] OutputListQuery query, ClaimsPrincipal user, PlatformDbContext db, IOptions<LimitOptions> limits, CancellationToken ct)
     {
-        var validation = query.Validate(out var cursor);
+        var validation = query.Validate(limits.Value.MaxPageSize, out var cursor);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -45,18 +53,15 @@ public static class OutputsApi
             var feedback => outputs.Where(o => o.Feedback == feedback),
         };
         outputs = cursor is { } after ? outputs.Where(o => o.Id < after) : outputs;
-        var limit = query.Limit ?? Cursor.DefaultLimit;
-        var page = await outputs.OrderByDescending(o => o.Id).Take(limit).ToListAsync(ct);
-        return TypedResults.Ok(new Page<OutputResponse>(page.ConvertAll(OutputResponse.From), Cursor.Next(page, limit, o => o.Id)));
+        var limit = Cursor.Limit(query.Limit, limits.Value.MaxPageSize);
+        var page = await OutputPage.ReadAsync(outputs, limit, limits.Value.PreviewChars, ct);
+        return TypedResults.Ok(new Page<OutputSummary>(page, Cursor.Next(page, limit, o => o.Id)));
     }
 
-    public static async Task<Results<Ok<OutputResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, PlatformDbContext db, CancellationToken ct)
-    {
-        var output = await Visible(db, user).FirstOrDefaultAsync(o => o.Id == id, ct);
-        return output is null ? Problems.NotFound("Output", id) : TypedResults.Ok(OutputResponse.From(output));
-    }
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, PlatformDbContext db, CancellationToken ct) =>
+        await OutputDocument.FindAsync(Visible(db, user), id, ct) is { } document ? document : Problems.NotFound("Output", id);
 
-    public static async Task<Results<Ok<OutputResponse>, ValidationProblem, ProblemHttpResult>> Feedback(
+    public static async Task<IResult> Feedback(
         Guid id, FeedbackRequest request, ClaimsPrincipal user, PlatformDbContext db, OutputStore store, ILogger<OutputStore> logger, CancellationToken ct)
     {
         var validation = new Validation()
@@ -66,7 +71,8 @@ public static class OutputsApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var output = await Visible(db, user).FirstOrDefaultAsync(o => o.Id == id, ct);
+        var output = await Visible(db, user).Where(o => o.Id == id)
+            .Select(o => new { o.JobId, o.Template, Model = o.Model ?? o.ModelRequested }).FirstOrDefaultAsync(ct);
         if (output is null)
         {
             return Problems.NotFound("Output", id);
@@ -74,9 +80,8 @@ public static class OutputsApi
         var feedback = request.Feedback == OutputFeedback.None ? null : request.Feedback;
         await store.SetFeedbackAsync(id, feedback, request.Comment, ct);
         logger.LogInformation("Output {output_id} rated {feedback} (job_id {job_id}, template {template}, model {model}, user_id {user_id})",
-            id, request.Feedback, output.JobId, output.Template, output.Model ?? output.ModelRequested, user.GetUserId());
-        (output.Feedback, output.FeedbackComment) = (feedback, request.Comment);
-        return TypedResults.Ok(OutputResponse.From(output));
+            id, request.Feedback, output.JobId, output.Template, output.Model, user.GetUserId());
+        return await OutputDocument.FindAsync(Visible(db, user), id, ct) is { } document ? document : Problems.NotFound("Output", id);
     }
 
     public static Task<Results<Accepted<EnqueuedJobResponse>, ValidationProblem, ProblemHttpResult>> Rerun(
@@ -84,9 +89,10 @@ public static class OutputsApi
         DeriveAsync(id, null, null, user, db, jobs, ct);
 
     public static async Task<Results<Accepted<EnqueuedJobResponse>, ValidationProblem, ProblemHttpResult>> Regenerate(
-        Guid id, RegenerateRequest request, ClaimsPrincipal user, PlatformDbContext db, LlmGateway gateway, LlmJobService jobs, CancellationToken ct)
+        Guid id, RegenerateRequest request, ClaimsPrincipal user, PlatformDbContext db, LlmGateway gateway, LlmJobService jobs,
+        IOptions<LimitOptions> limits, CancellationToken ct)
     {
-        var validation = JobValidation.Model(new Validation(), request.Model, gateway);
+        var validation = JobValidation.Model(JobValidation.Context(new Validation(), request.Context, limits.Value), request.Model, gateway);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
@@ -95,15 +101,26 @@ public static class OutputsApi
     }
 
     private static async Task<Results<Accepted<EnqueuedJobResponse>, ValidationProblem, ProblemHttpResult>> DeriveAsync(
-        Guid id, System.Text.Json.Nodes.JsonObject? context, string? model, ClaimsPrincipal user, PlatformDbContext db, LlmJobService jobs,
-        CancellationToken ct)
+        Guid id, JsonObject? context, string? model, ClaimsPrincipal user, PlatformDbContext db, LlmJobService jobs, CancellationToken ct)
     {
-        var output = await Visible(db, user).FirstOrDefaultAsync(o => o.Id == id, ct);
+        // Only what a derivation needs: the job behind the output carries the template and context.
+        var output = await Visible(db, user).Where(o => o.Id == id)
+            .Select(o => new Interaction { Id = o.Id, Type = o.Type, Status = o.Status, JobId = o.JobId, ModelRequested = o.ModelRequested })
+            .FirstOrDefaultAsync(ct);
         if (output is null)
         {
             return Problems.NotFound("Output", id);
         }
-        var enqueued = await jobs.DeriveAsync(output, context, model, user.GetUserId(), ct);
+        EnqueuedJob? enqueued;
+        try
+        {
+            enqueued = await jobs.DeriveAsync(output, context, model, user.GetUserId(), ct);
+        }
+        catch (LimitExceededException e)
+        {
+            // The template with the merged context: "template" names the prompt cap, "context" the merged context's.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+        }
         if (enqueued is null)
         {
             return Problems.Conflict($"Output '{id}' has no job behind it to run again.");

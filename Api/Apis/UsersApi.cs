@@ -5,6 +5,7 @@ using Platform.Api.Auth;
 using Platform.Api.Infrastructure;
 using Platform.Api.Users;
 using Platform.Core.Data;
+using Platform.Core.Jobs.Llm;
 using Platform.Core.Users;
 
 namespace Platform.Api.Apis;
@@ -91,7 +92,7 @@ public static class UsersApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUser(
-        Guid id, ClaimsPrincipal caller, PlatformDbContext db, ApiKeyStore keys, CancellationToken ct)
+        Guid id, ClaimsPrincipal caller, PlatformDbContext db, ApiKeyStore keys, LlmJobService jobs, CancellationToken ct)
     {
         var user = await db.Users.Include(u => u.Keys).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
@@ -109,6 +110,7 @@ public static class UsersApi
         db.Users.Remove(user);
         await db.SaveChangesAsync(ct);
         keys.Forget(user.Keys.Select(k => k.Hash));
+        await jobs.CancelOwnedAsync(id, ct);
         return TypedResults.NoContent();
     }
 }

@@ -6,10 +6,11 @@ internal static class ChatValidation
 {
     private static readonly string[] Roles = ["system", "user", "assistant"];
 
-    public static Validation Validate(ChatRequest request)
+    public static Validation Validate(ChatRequest request, int maxMessages)
     {
         var validation = new Validation()
             .Require(request.Messages.Count > 0, "messages", "must hold at least one message.")
+            .Require(request.Messages.Count <= maxMessages, "messages", MessageCount(request.Messages.Count, maxMessages))
             .Require(request.MaxTokens is null or (> 0 and <= 1_000_000), "maxTokens", "must be between 1 and 1000000.")
             .Require(request.Temperature is null or (>= 0 and <= 2), "temperature", "must be between 0 and 2.")
             .Require(request.ResponseFormat is null or "text" or "json", "responseFormat", "must be 'text' or 'json'.")
@@ -25,4 +26,7 @@ internal static class ChatValidation
         }
         return validation;
     }
+
+    public static string MessageCount(int count, int maxMessages) =>
+        $"holds {count} messages; the limit is {maxMessages} ({Core.Limits.LimitOptions.Section}:MaxMessages).";
 }

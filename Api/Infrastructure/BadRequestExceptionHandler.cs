@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
+using Platform.Api.Gateway;
 
 namespace Platform.Api.Infrastructure;
 
@@ -25,6 +26,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             var (field, message) = JsonErrorDescriber.Describe(json, requestType);
             problem.Detail = $"{field}: {message}";
             problem.Errors[field] = [message];
+        }
+        else if (badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge && httpContext.Features.Get<RequestLimitMetadata>() is { } limit)
+        {
+            problem.Title = "Request body too large";
+            problem.Detail = limit.Detail(null);
         }
         else if (badRequest.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {

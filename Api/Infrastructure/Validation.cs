@@ -17,13 +17,23 @@ internal sealed class Validation
         return this;
     }
 
-    public Validation Text(string? value, string field, int maxLength, bool required = true)
+    public Validation Text(string? value, string field, int maxLength, bool required = true) =>
+        Text(value, field, maxLength, setting: null, required);
+
+    /// <summary><paramref name="setting"/>: the configuration key of a configurable cap, named in the message.</summary>
+    public Validation Text(string? value, string field, int maxLength, string? setting, bool required = true)
     {
         if (value is null)
         {
             return Require(!required, field, "is required.");
         }
+        var limit = setting is null ? "" : $" ({setting})";
         return Require(!string.IsNullOrWhiteSpace(value), field, "must not be empty.")
-            .Require(value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
+            .Require(value.Length <= maxLength, field, $"is {value.Length} characters; the limit is {maxLength}{limit}.");
     }
+
+    /// <summary>A page size: at most the configured cap, named with its value.</summary>
+    public Validation PageSize(int? limit, int max) =>
+        Require(limit is null || (limit >= 1 && limit <= max), "limit",
+            $"is {limit}; it must be between 1 and {max} ({Core.Limits.LimitOptions.Section}:MaxPageSize).");
 }

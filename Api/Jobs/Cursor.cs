@@ -9,7 +9,9 @@ namespace Platform.Api.Jobs;
 internal static class Cursor
 {
     public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
+
+    /// <summary>The page size asked for, or the default kept within the configured cap.</summary>
+    public static int Limit(int? asked, int maxPageSize) => asked ?? Math.Min(DefaultLimit, maxPageSize);
 
     public static string Encode(Guid id) => Base64Url.EncodeToString(id.ToByteArray());
 

@@ -13,13 +13,25 @@ public sealed record JobResultDto(Guid OutputId);
 
 public sealed record JobTimestamps(DateTime CreatedAt, DateTime RunAt, DateTime? StartedAt, DateTime? CompletedAt, DateTime? NextAttemptAt);
 
+/// <summary>
+/// A job. In lists <see cref="Template"/> is a preview of at most Limits:PreviewChars characters;
+/// <see cref="TemplateLength"/> is the full template's length (Unicode characters) either way.
+/// </summary>
 public sealed record JobResponse(
     Guid Id, string Kind, string Status, JobPriority Priority, int Progress, int Attempts, int MaxAttempts,
-    string? Template, string? Model, JobResultDto? Result, Guid? OutputId, Guid? UserId, string? Error, JobTimestamps Timestamps)
+    string? Template, int? TemplateLength, string? Model, JobResultDto? Result, Guid? OutputId, Guid? UserId, string? Error,
+    JobTimestamps Timestamps)
 {
-    public static JobResponse From(Job job) => new(
-        job.Id, job.Kind, job.Status, job.Priority, job.Progress, job.Attempts, job.MaxAttempts,
-        JobPayloadFields.Template(job), JobPayloadFields.Model(job),
+    public static JobResponse From(Job job)
+    {
+        var template = JobPayloadFields.Template(job);
+        // Code points, as the list's length (counted by the database) is.
+        return From(job, template, template?.EnumerateRunes().Count(), JobPayloadFields.Model(job));
+    }
+
+    /// <summary><paramref name="job"/> may lack its payload (a list reads template and model from the output row).</summary>
+    public static JobResponse From(Job job, string? template, int? templateLength, string? model) => new(
+        job.Id, job.Kind, job.Status, job.Priority, job.Progress, job.Attempts, job.MaxAttempts, template, templateLength, model,
         job.Status == JobStatus.Succeeded && job.OutputId is { } output ? new JobResultDto(output) : null,
         job.OutputId, job.OwnerUserId, job.Error,
         new JobTimestamps(job.CreatedAt, job.RunAt, job.StartedAt, job.CompletedAt, job.Status == JobStatus.Queued ? job.NextAttemptAt : null));

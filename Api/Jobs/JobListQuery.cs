@@ -6,12 +6,12 @@ namespace Platform.Api.Jobs;
 public sealed record JobListQuery(
     string? Status = null, string? Priority = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int? Limit = null, string? Cursor = null)
 {
-    internal Validation Validate(out Guid? cursor, out JobPriority? priority)
+    internal Validation Validate(int maxPageSize, out Guid? cursor, out JobPriority? priority)
     {
         priority = null;
         var validation = new Validation()
             .Require(Status is null || JobStatus.All.Contains(Status), "status", $"must be one of {string.Join(", ", JobStatus.All)}.")
-            .Require(Limit is null or (>= 1 and <= Jobs.Cursor.MaxLimit), "limit", $"must be between 1 and {Jobs.Cursor.MaxLimit}.")
+            .PageSize(Limit, maxPageSize)
             .Require(Jobs.Cursor.TryDecode(Cursor, out cursor), "cursor", "is not a cursor this API returned.");
         if (Priority is not null)
         {

@@ -13,11 +13,11 @@ public sealed record OutputListQuery(
     /// <summary>Feedback filter values: a rating, or none for outputs nobody rated.</summary>
     public static readonly string[] FeedbackValues = [OutputFeedback.ThumbsUp, OutputFeedback.ThumbsDown, OutputFeedback.None];
 
-    internal Validation Validate(out Guid? cursor) => new Validation()
+    internal Validation Validate(int maxPageSize, out Guid? cursor) => new Validation()
         .Require(Status is null || Statuses.Contains(Status), "status", $"must be one of {string.Join(", ", Statuses)}.")
         .Require(Format is null || Formats.Contains(Format), "format", $"must be one of {string.Join(", ", Formats)}.")
         .Require(Feedback is null || FeedbackValues.Contains(Feedback), "feedback", $"must be one of {string.Join(", ", FeedbackValues)}.")
-        .Require(Limit is null or (>= 1 and <= Jobs.Cursor.MaxLimit), "limit", $"must be between 1 and {Jobs.Cursor.MaxLimit}.")
+        .PageSize(Limit, maxPageSize)
         .Require(Jobs.Cursor.TryDecode(Cursor, out cursor), "cursor", "is not a cursor this API returned.");
 }
 

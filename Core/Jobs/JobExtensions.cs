@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Platform.Core.Jobs.Llm;
+using Platform.Core.Limits;
 using Platform.Core.Jobs.Processing;
 
 namespace Platform.Core.Jobs;
@@ -12,6 +13,7 @@ public static class JobExtensions
     /// <summary>The job store and LLM job service (Api and Worker) and the processing parts a Worker hosts.</summary>
     public static IHostApplicationBuilder AddJobSystem(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddPlatformLimits();
         builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JobOptions>, JobOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);

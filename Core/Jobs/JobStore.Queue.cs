@@ -79,6 +79,21 @@ public sealed partial class JobStore
             .SetProperty(j => j.CancelRequested, true).SetProperty(j => j.UpdatedAt, now), cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// A deleted owner's work: queued jobs are cancelled at once, running ones asked to stop at their next heartbeat.
+    /// Returns how many were cancelled while queued.
+    /// </summary>
+    public async Task<int> CancelOwnedAsync(Guid ownerUserId, string reason, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var cancelled = await db.Jobs.Where(j => j.OwnerUserId == ownerUserId && j.Status == JobStatus.Queued).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.NextAttemptAt, (DateTime?)null).SetProperty(j => j.Error, reason)
+            .SetProperty(j => j.CompletedAt, now).SetProperty(j => j.UpdatedAt, now), cancellationToken);
+        await db.Jobs.Where(j => j.OwnerUserId == ownerUserId && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.CancelRequested, true).SetProperty(j => j.UpdatedAt, now), cancellationToken);
+        return cancelled;
+    }
+
     /// <summary>A failed or cancelled job runs again from scratch: queued now, attempts 0, error and result cleared.</summary>
     public async Task<bool> RetryAsync(Guid jobId, CancellationToken cancellationToken = default)
     {

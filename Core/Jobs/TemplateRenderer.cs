@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,23 +26,54 @@ public static partial class TemplateRenderer
     public static RenderedTemplate Render(string template, JsonObject? context) =>
         Render(template, context is null ? null : JsonSerializer.SerializeToElement(context));
 
-    public static RenderedTemplate Render(string template, JsonElement? context)
+    public static RenderedTemplate Render(string template, JsonElement? context) =>
+        Render(template, context, int.MaxValue) ?? throw new InvalidOperationException("Unreachable: no length limit.");
+
+    /// <summary>
+    /// Null when the prompt would be longer than <paramref name="maxLength"/> characters: expansion stops there,
+    /// so a small template that repeats a large value never builds the whole text.
+    /// </summary>
+    public static RenderedTemplate? Render(string template, JsonObject? context, int maxLength) =>
+        Render(template, context is null ? null : JsonSerializer.SerializeToElement(context), maxLength);
+
+    public static RenderedTemplate? Render(string template, JsonElement? context, int maxLength)
     {
         var missing = new List<string>();
-        var prompt = Placeholder().Replace(template, match =>
+        var prompt = new StringBuilder(Math.Min(template.Length, maxLength));
+        var copied = 0;
+        for (var match = Placeholder().Match(template); match.Success; match = match.NextMatch())
         {
             var path = match.Groups["path"].Value;
+            string piece;
             if (context is { } root && Resolve(root, path) is { } value)
             {
-                return Text(value);
+                piece = Text(value);
             }
-            if (!missing.Contains(path))
+            else
             {
-                missing.Add(path);
+                if (!missing.Contains(path))
+                {
+                    missing.Add(path);
+                }
+                piece = match.Value;
             }
-            return match.Value;
-        });
-        return new RenderedTemplate(prompt, missing);
+            if (!TryAppend(prompt, template.AsSpan(copied, match.Index - copied), maxLength) || !TryAppend(prompt, piece, maxLength))
+            {
+                return null;
+            }
+            copied = match.Index + match.Length;
+        }
+        return TryAppend(prompt, template.AsSpan(copied), maxLength) ? new RenderedTemplate(prompt.ToString(), missing) : null;
+    }
+
+    private static bool TryAppend(StringBuilder prompt, ReadOnlySpan<char> text, int maxLength)
+    {
+        if (text.Length > maxLength - prompt.Length)
+        {
+            return false;
+        }
+        prompt.Append(text);
+        return true;
     }
 
     /// <summary>The variable paths a template uses, in order, once each.</summary>

@@ -30,6 +30,26 @@ public sealed record ApiOutput(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt);
 
+/// <summary>
+/// An output in GET /api/outputs: <paramref name="Template"/>, <paramref name="Prompt"/> and <paramref name="Content"/>
+/// are previews (the Api's Limits:PreviewChars); the lengths are of the full texts, which only the detail carries.
+/// </summary>
+public sealed record ApiOutputSummary(
+    Guid Id,
+    Guid? JobId,
+    string? Template,
+    int? TemplateLength,
+    string? Model,
+    string? Format,
+    string? Prompt,
+    int? PromptLength,
+    string? Content,
+    int? ContentLength,
+    string Status,
+    string? Feedback,
+    double? CostUsd,
+    DateTimeOffset CreatedAt);
+
 /// <summary>Null counts: the provider did not report them.</summary>
 public sealed record ApiOutputUsage(long? InputTokens, long? OutputTokens, long? TotalTokens);
 

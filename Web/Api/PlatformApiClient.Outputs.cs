@@ -4,8 +4,8 @@ namespace Platform.Web.Api;
 /// <summary>Outputs of jobs: list, detail, feedback, re-run and regenerate.</summary>
 public sealed partial class PlatformApiClient
 {
-    public Task<ApiPage<ApiOutput>> GetOutputsAsync(OutputQuery query, CancellationToken ct = default) =>
-        SendJsonAsync<ApiPage<ApiOutput>>(HttpMethod.Get, WithQuery("api/outputs",
+    public Task<ApiPage<ApiOutputSummary>> GetOutputsAsync(OutputQuery query, CancellationToken ct = default) =>
+        SendJsonAsync<ApiPage<ApiOutputSummary>>(HttpMethod.Get, WithQuery("api/outputs",
             ("status", query.Status), ("format", query.Format), ("feedback", query.Feedback),
             ("limit", query.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", query.Cursor)), null, ct);
 

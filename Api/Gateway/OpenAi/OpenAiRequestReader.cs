@@ -16,7 +16,7 @@ internal static class OpenAiRequestReader
         ["assistant"] = ChatRole.Assistant, ["tool"] = ChatRole.Tool,
     };
 
-    public static (OpenAiRequest? Request, Validation Validation) Read(JsonElement body)
+    public static (OpenAiRequest? Request, Validation Validation) Read(JsonElement body, int maxMessages)
     {
         var v = new Validation();
         if (body.ValueKind != JsonValueKind.Object)
@@ -40,17 +40,22 @@ internal static class OpenAiRequestReader
         var stream = OpenAiJson.Bool(body, "stream", v) ?? false;
         var includeUsage = body.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
             && (OpenAiJson.Bool(so, "include_usage", v) ?? false);
-        var messages = Messages(body, v);
+        var messages = Messages(body, maxMessages, v);
         var user = OpenAiJson.String(body, "user", v);
         return v.IsValid ? (new OpenAiRequest(messages, options, stream, includeUsage, user), v) : (null, v);
     }
 
-    private static List<ChatMessage> Messages(JsonElement body, Validation v)
+    private static List<ChatMessage> Messages(JsonElement body, int maxMessages, Validation v)
     {
         var messages = new List<ChatMessage>();
         if (!body.TryGetProperty("messages", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
             v.Require(false, "messages", "must be a non-empty array.");
+            return messages;
+        }
+        if (array.GetArrayLength() > maxMessages)
+        {
+            v.Require(false, "messages", ChatValidation.MessageCount(array.GetArrayLength(), maxMessages));
             return messages;
         }
         var i = 0;

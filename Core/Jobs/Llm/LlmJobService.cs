@@ -2,19 +2,24 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.Core.Data;
 using Platform.Core.Interactions;
+using Platform.Core.Limits;
 
 namespace Platform.Core.Jobs.Llm;
 
 /// <summary>Queues LLM jobs with their pending output row, and derives re-runs and regenerations from an existing output.</summary>
-public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvider time, ILogger<LlmJobService> logger)
+public sealed class LlmJobService(
+    JobStore jobs, PlatformDbContext db, TimeProvider time, IOptions<LimitOptions> limits, ILogger<LlmJobService> logger)
 {
     /// <summary>Used for the completion estimate until some jobs have finished.</summary>
     private static readonly TimeSpan DefaultRunTime = TimeSpan.FromSeconds(5);
 
+    /// <summary>Throws <see cref="LimitExceededException"/> when the template, the context or the prompt they render to is over its cap.</summary>
     public async Task<EnqueuedJob> EnqueueAsync(LlmJobRequest request, CancellationToken cancellationToken)
     {
+        var rendered = Render(request);
         var now = time.GetUtcNow().UtcDateTime;
         var payload = new LlmJobPayload { Template = request.Template, Model = request.Model, Context = request.Context, Format = request.Format };
         var job = new Job
@@ -24,7 +29,6 @@ public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvi
             OwnerUserId = request.OwnerUserId, IdempotencyKey = request.IdempotencyKey,
         };
         // Stored now, not by the worker: the output shows its prompt and missing variables while it waits.
-        var rendered = TemplateRenderer.Render(request.Template, request.Context);
         var output = new Interaction
         {
             RenderedPrompt = rendered.Prompt, MissingVariablesJson = JsonSerializer.Serialize(rendered.MissingVariables),
@@ -40,6 +44,22 @@ public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvi
             saved.Id, saved.Id == job.Id ? "enqueued" : "matched an earlier job by idempotency key", saved.OutputId, request.Template,
             request.Model, request.OwnerUserId, request.Priority, request.ParentId);
         return new EnqueuedJob(saved, saved.Id == job.Id, await EstimateAsync(saved, cancellationToken));
+    }
+
+    /// <summary>Checked here, not only at the edge: a regeneration's merged context and its prompt are only known here.</summary>
+    private RenderedTemplate Render(LlmJobRequest request)
+    {
+        var caps = limits.Value;
+        if (JobInputLimits.TemplateProblem(request.Template, caps) is { } template)
+        {
+            throw new LimitExceededException("template", template);
+        }
+        if (JobInputLimits.ContextProblem(request.Context, caps) is { } context)
+        {
+            throw new LimitExceededException("context", context);
+        }
+        return TemplateRenderer.Render(request.Template, request.Context, caps.MaxPromptChars)
+            ?? throw new LimitExceededException("template", JobInputLimits.PromptProblem(caps));
     }
 
     /// <summary>
@@ -58,6 +78,23 @@ public sealed class LlmJobService(JobStore jobs, PlatformDbContext db, TimeProvi
             payload.Template, model ?? payload.Model ?? original.ModelRequested ?? "", JsonMerge.Merge(payload.Context, contextOverrides),
             payload.Format, job.Priority, job.MaxAttempts, RunAt: null, IdempotencyKey: null, ownerUserId ?? job.OwnerUserId, original.Id);
         return await EnqueueAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Called when a user is deleted: their queued jobs are cancelled and those outputs marked failed, running ones
+    /// stop at their next heartbeat. Returns how many queued jobs were cancelled.
+    /// </summary>
+    public async Task<int> CancelOwnedAsync(Guid ownerUserId, CancellationToken cancellationToken)
+    {
+        const string reason = "The job's owner was deleted.";
+        var cancelled = await jobs.CancelOwnedAsync(ownerUserId, reason, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Interactions
+            .Where(i => i.Type == InteractionTypes.Job && i.OwnerUserId == ownerUserId && i.Status == InteractionStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InteractionStatus.Failed).SetProperty(i => i.ErrorType, "cancelled")
+                .SetProperty(i => i.ErrorMessage, reason).SetProperty(i => i.CompletedAt, now), cancellationToken);
+        logger.LogInformation("Jobs of deleted user {user_id}: {count} queued cancelled, running ones asked to stop", ownerUserId, cancelled);
+        return cancelled;
     }
 
     /// <summary>Due time plus the median run time of recent successes: a hint for clients, not a promise.</summary>

@@ -54,8 +54,15 @@ public abstract class JobsTestBase(Storage storage, PostgresServer postgres, Fak
             postgres.EnsureAvailable();
             ConnectionString = await postgres.CreateDatabaseAsync("jobs");
         }
-        Factory = new ApiFactory(ConnectionString, Settings(fake));
+        var settings = Settings(fake);
+        Configure(settings);
+        Factory = new ApiFactory(ConnectionString, settings);
         Admin = Factory.CreateClient(ApiFactory.AdminKey);
+    }
+
+    /// <summary>A test class's own settings over the shared ones.</summary>
+    protected virtual void Configure(Dictionary<string, string> settings)
+    {
     }
 
     public async ValueTask DisposeAsync()

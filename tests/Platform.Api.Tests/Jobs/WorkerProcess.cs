@@ -12,7 +12,7 @@ internal sealed class WorkerProcess : IDisposable
     public WorkerProcess(IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Locate());
+        start.ArgumentList.Add(BuiltService.Locate("Worker", "Platform.Worker.dll"));
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         foreach (var (key, value) in environment)
         {
@@ -60,19 +60,5 @@ internal sealed class WorkerProcess : IDisposable
         {
             _log.AppendLine(line);
         }
-    }
-
-    private static string Locate()
-    {
-        // The test's own output folder (tests/<project>/bin/<configuration>/<tfm>/) names the configuration to use.
-        var baseDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = baseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
-        {
-            root = root.Parent;
-        }
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test folder"),
-            "Worker", "bin", baseDirectory.Parent!.Name, baseDirectory.Name, "Platform.Worker.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the Worker first", path);
     }
 }

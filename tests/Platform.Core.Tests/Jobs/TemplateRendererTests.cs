@@ -53,4 +53,14 @@ public sealed class TemplateRendererTests
         Assert.Equal(["who"], none.MissingVariables);
         Assert.Equal(["who", "a.b"], TemplateRenderer.Variables("{{who}} {{ a.b }} {{who}} {not} {{ }}"));
     }
+
+    [Fact]
+    public void With_a_length_cap_a_prompt_at_the_cap_renders_and_one_over_it_is_null()
+    {
+        var context = Context("""{"x":"abcd"}""");
+        Assert.Equal("abcd-abcd", TemplateRenderer.Render("{{x}}-{{x}}", context, maxLength: 9)?.Prompt);
+        Assert.Null(TemplateRenderer.Render("{{x}}-{{x}}", context, maxLength: 8));
+        Assert.Null(TemplateRenderer.Render("{{x}}-{{x}}!", context, maxLength: 9));
+        Assert.Null(TemplateRenderer.Render("{{missing}}", (JsonElement?)null, maxLength: 5));
+    }
 }
