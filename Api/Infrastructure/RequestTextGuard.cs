@@ -22,10 +22,15 @@ internal static class RequestTextGuard
             }
             if (AcceptsJson(context) && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType) && IsJson(mediaType))
             {
-                if (mediaType.Charset.HasValue && !IsUtf8(mediaType.Charset.Value!))
+                if (mediaType.Charset.HasValue)
                 {
-                    await UnsupportedCharset(context, mediaType.Charset.Value!);
-                    return;
+                    if (!IsUtf8(mediaType.Charset.Value!))
+                    {
+                        await UnsupportedCharset(context, mediaType.Charset.Value!);
+                        return;
+                    }
+                    // 'charset="utf-8"' and 'charset=utf8' mean UTF-8 too, but the body reader only knows the plain name.
+                    context.Request.ContentType = mediaType.MediaType.Value + "; charset=utf-8";
                 }
                 if (await BodyProblemAsync(context) is { } path)
                 {

@@ -29,9 +29,11 @@ public abstract class ApiTestBase(Storage storage, PostgresServer postgres) : IA
             postgres.EnsureAvailable();
             connectionString = await postgres.CreateDatabaseAsync("api");
         }
-        Factory = new ApiFactory(connectionString);
+        Factory = CreateFactory(connectionString);
         Admin = Factory.CreateClient(ApiFactory.AdminKey);
     }
+
+    protected virtual ApiFactory CreateFactory(string? connectionString) => new(connectionString);
 
     public async ValueTask DisposeAsync()
     {
