@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 using Platform.Core.Data;
@@ -63,7 +64,8 @@ internal static class RequestTextGuard
     /// <summary>Reads the body once (bounded by the endpoint's size limit) and hands the binder a copy to read again.</summary>
     private static async Task<string?> BodyProblemAsync(HttpContext context)
     {
-        if (context.Request.ContentLength == 0 || (context.Request.ContentLength is null && !context.Request.Headers.TransferEncoding.Any()))
+        // The server knows (Content-Length, chunked, an HTTP/2 data frame); a host that does not say is read, which is cheap when empty.
+        if (context.Request.ContentLength == 0 || context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
             return null;
         }
