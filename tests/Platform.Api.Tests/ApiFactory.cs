@@ -6,9 +6,7 @@ using Platform.Testing;
 namespace Platform.Api.Tests;
 
 /// <summary>The real Api in process, on a fresh database of the chosen provider, with a known admin key.</summary>
-public sealed class ApiFactory(
-    string? connectionString, IReadOnlyDictionary<string, string>? settings = null, Action<IWebHostBuilder>? configure = null)
-    : WebApplicationFactory<Program>
+public sealed class ApiFactory(string? connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789";
     private readonly TempDirectory _dataDirectory = new("api");
@@ -22,7 +20,6 @@ public sealed class ApiFactory(
         {
             builder.UseSetting(key, value);
         }
-        configure?.Invoke(builder);
     }
 
     public string DatabasePath => Path.Combine(_dataDirectory.Path, "api.db");

@@ -29,11 +29,9 @@ public abstract class ApiTestBase(Storage storage, PostgresServer postgres) : IA
             postgres.EnsureAvailable();
             connectionString = await postgres.CreateDatabaseAsync("api");
         }
-        Factory = CreateFactory(connectionString);
+        Factory = new ApiFactory(connectionString);
         Admin = Factory.CreateClient(ApiFactory.AdminKey);
     }
-
-    protected virtual ApiFactory CreateFactory(string? connectionString) => new(connectionString);
 
     public async ValueTask DisposeAsync()
     {

@@ -10,8 +10,6 @@ internal sealed class ErrorLogCapture : ILoggerProvider
 
     public IReadOnlyCollection<string> Entries => _entries;
 
-    public void Clear() => _entries.Clear();
-
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()
