@@ -6,6 +6,7 @@ using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
 using Platform.Api.Gateway;
+using Platform.Api.Gateway.OpenAi;
 
 namespace Platform.Api;
 
@@ -22,6 +23,15 @@ internal static class Extensions
         // Binding failures become exceptions so BadRequestExceptionHandler can name the offending field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.PostConfigure<ProblemDetailsOptions>(options =>
+        {
+            var defaults = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                defaults?.Invoke(context);
+                OpenAiErrors.Decorate(context);
+            };
+        });
         builder.Services.AddPlatformOpenApi();
         return builder;
     }
@@ -40,6 +50,7 @@ internal static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestLimits();
+        app.UseRequestTextGuard();
         return app;
     }
 }

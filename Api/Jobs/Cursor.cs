@@ -22,8 +22,9 @@ internal static class Cursor
         {
             return true;
         }
+        // TryDecodeFromChars throws on characters outside the alphabet, so the shape is checked first.
         var bytes = new byte[16];
-        if (!Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
+        if (!Base64Url.IsValid(cursor, out var length) || length != 16 || !Base64Url.TryDecodeFromChars(cursor, bytes, out var written) || written != 16)
         {
             return false;
         }

@@ -88,6 +88,8 @@ public sealed partial class JobStore(PlatformDbContext db, DatabaseInfo database
     public Task<bool> FailAsync(Guid jobId, string workerId, string error, DateTime? retryAt, CancellationToken cancellationToken = default)
     {
         var now = Now;
+        // Errors carry provider messages, which may hold text PostgreSQL cannot store.
+        error = StorableText.Clean(error);
         var leased = Leased(jobId, workerId);
         var update = retryAt is { } at
             ? leased.ExecuteUpdateAsync(s => s

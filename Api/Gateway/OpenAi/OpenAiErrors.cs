@@ -25,6 +25,26 @@ internal static class OpenAiErrors
         });
     }
 
+    /// <summary>
+    /// Every problem answered under /v1 (binding, size, auth and edge errors included) also carries the OpenAI error
+    /// member; answers built here carry it already.
+    /// </summary>
+    public static void Decorate(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (!context.HttpContext.Request.Path.StartsWithSegments("/v1") || problem.Extensions.ContainsKey("error"))
+        {
+            return;
+        }
+        var field = problem is HttpValidationProblemDetails validation ? validation.Errors.Keys.FirstOrDefault() : null;
+        if (field is null && problem.Extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> named)
+        {
+            field = named.Keys.FirstOrDefault();
+        }
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Extensions["error"] = new { message = problem.Detail ?? problem.Title, type = Type(status), param = field, code = (string?)null };
+    }
+
     private static IResult Problem(int status, string title, string detail, string type, string? field) =>
         Results.Problem(detail, statusCode: status, title: title, extensions: new Dictionary<string, object?>
         {
@@ -33,7 +53,7 @@ internal static class OpenAiErrors
 
     private static string Type(int status) => status switch
     {
-        400 or 413 => "invalid_request_error",
+        400 or 404 or 405 or 413 or 415 => "invalid_request_error",
         401 => "authentication_error",
         429 => "rate_limit_error",
         _ => "api_error",

@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Platform.Core.Data;
 using Platform.Core.Gateway.Providers;
 using Platform.Core.Interactions;
 
 namespace Platform.Core.Gateway.Pipeline;
 
-/// <summary>Builds the interactions row for one gateway call from its context and its outcome.</summary>
+/// <summary>
+/// Builds the interactions row for one gateway call from its context and its outcome. What a provider sent back
+/// passes through <see cref="StorableText"/> here, the one place both sync calls and jobs build their rows.
+/// </summary>
 internal static class InteractionRecord
 {
     public static Interaction Create(GatewayContext context, IList<ChatMessage> messages, ChatOptions? options, bool streamed)
@@ -19,7 +23,7 @@ internal static class InteractionRecord
             Status = InteractionStatus.Processing,
             Source = context.Source,
             MessagesJson = JsonSerializer.Serialize(messages.Select(m => new { role = m.Role.Value, content = m.Text })),
-            RenderedPrompt = last,
+            RenderedPrompt = StorableText.Clean(last),
             ModelRequested = context.ModelRequested ?? options?.ModelId,
             OwnerUserId = context.OwnerUserId,
             EndUserId = context.EndUserId,
@@ -33,9 +37,9 @@ internal static class InteractionRecord
     public static void Complete(Interaction record, GatewayContext context, ChatResponse response)
     {
         record.Status = InteractionStatus.Completed;
-        record.Response = response.Text;
-        record.Model = response.ModelId ?? record.ModelRequested;
-        record.FinishReason = response.FinishReason?.Value;
+        record.Response = StorableText.Clean(response.Text);
+        record.Model = StorableText.Clean(response.ModelId) ?? record.ModelRequested;
+        record.FinishReason = StorableText.Clean(response.FinishReason?.Value);
         record.InputTokens = ToInt(response.Usage?.InputTokenCount);
         record.OutputTokens = ToInt(response.Usage?.OutputTokenCount);
         record.CachedInputTokens = ToInt(response.Usage?.CachedInputTokenCount);
@@ -47,9 +51,9 @@ internal static class InteractionRecord
     public static void Fail(Interaction record, GatewayContext context, Exception error, string? partialText)
     {
         record.Status = InteractionStatus.Failed;
-        record.Response = string.IsNullOrEmpty(partialText) ? null : partialText;
+        record.Response = string.IsNullOrEmpty(partialText) ? null : StorableText.Clean(partialText);
         record.ErrorType = error is ProviderException provider ? ToSnake(provider.Kind.ToString()) : error.GetType().Name;
-        record.ErrorMessage = error.Message;
+        record.ErrorMessage = StorableText.Clean(error.Message);
         Finish(record, context);
     }
 

@@ -47,7 +47,8 @@ public sealed class LlmJobHandler(LlmGateway gateway) : IJobHandler
         var response = await AskAsync(payload, rendered.Prompt, context, cancellationToken);
         await execution.ReportProgressAsync(70, cancellationToken);
 
-        var formatted = OutputFormatter.Format(payload.Format, response.Text);
+        // Parsed JSON and rendered HTML are stored next to the raw answer: they are made from its storable form.
+        var formatted = OutputFormatter.Format(payload.Format, StorableText.Clean(response.Text));
         await outputs.RecordAnswerAsync(outputId, response, context, formatted, cancellationToken);
         if (!formatted.Succeeded)
         {

@@ -30,7 +30,7 @@ public sealed class OutputStore(PlatformDbContext db, TimeProvider time)
         {
             // The raw answer stays visible; the job retries or fails, and OnEnded sets the final status.
             (output.Status, output.ErrorType, output.ErrorMessage, output.CompletedAt) =
-                (InteractionStatus.Processing, "parse_error", formatted.Error, null);
+                (InteractionStatus.Processing, "parse_error", StorableText.Clean(formatted.Error), null);
         }
         else
         {
@@ -55,6 +55,7 @@ public sealed class OutputStore(PlatformDbContext db, TimeProvider time)
     public Task MarkAsync(Guid outputId, string status, string? errorType, string? error, CancellationToken cancellationToken)
     {
         DateTime? completed = status == InteractionStatus.Failed ? time.GetUtcNow().UtcDateTime : null;
+        error = StorableText.Clean(error);
         return db.Interactions.Where(i => i.Id == outputId && i.Status != InteractionStatus.Completed).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status).SetProperty(i => i.ErrorType, i => errorType ?? i.ErrorType)
             .SetProperty(i => i.ErrorMessage, i => error ?? i.ErrorMessage).SetProperty(i => i.CompletedAt, completed), cancellationToken);
