@@ -22,6 +22,7 @@ internal static class Extensions
         // Binding failures become exceptions so BadRequestExceptionHandler can name the offending field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
         builder.Services.AddPlatformOpenApi();
         return builder;
     }
