@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Platform.Core.Data;
+using Platform.Core.Hosting;
 using Platform.Core.Users;
 
 namespace Platform.Api.Auth;
@@ -17,8 +18,7 @@ public sealed class ApiKeyStore(
     ApiKeyRevocations revocations, ILogger<ApiKeyStore> logger)
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
-    private long _lastWarningTicks = long.MinValue;
+    private readonly Throttle _staleWarnings = new(TimeSpan.FromSeconds(30));
 
     public async Task<ApiKeyIdentity?> FindAsync(string secret, CancellationToken cancellationToken)
     {
@@ -37,7 +37,11 @@ public sealed class ApiKeyStore(
         }
         catch (Exception ex) when (cached is not null && DatabaseOutage.IsOutage(ex))
         {
-            WarnStale(ex, now);
+            if (_staleWarnings.TryEnter())
+            {
+                logger.LogWarning("Database unavailable; API keys are served from the last known answers (up to {Seconds} s old): {Message}",
+                    options.Value.StaleSeconds, ex.Message);
+            }
             return cached.Identity;
         }
         if (identity is null)
@@ -82,18 +86,6 @@ public sealed class ApiKeyStore(
             identity = identity with { LastUsedAt = now };
         }
         return identity;
-    }
-
-    // During an outage every request past the cache lifetime lands here: one warning per interval is enough.
-    private void WarnStale(Exception ex, DateTimeOffset now)
-    {
-        var last = Interlocked.Read(ref _lastWarningTicks);
-        if (now.UtcTicks - last < WarningInterval.Ticks || Interlocked.CompareExchange(ref _lastWarningTicks, now.UtcTicks, last) != last)
-        {
-            return;
-        }
-        logger.LogWarning("Database unavailable; API keys are served from the last known answers (up to {Seconds} s old): {Message}",
-            options.Value.StaleSeconds, ex.Message);
     }
 
     private static string CacheKey(string hash) => "apikey:" + hash;
