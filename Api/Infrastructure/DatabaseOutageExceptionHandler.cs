@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Platform.Core.Data;
 using Platform.Core.Hosting;
 
@@ -28,16 +29,17 @@ internal sealed class DatabaseOutageExceptionHandler(IProblemDetailsService prob
         }
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails
         {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Database unavailable",
-                Detail = $"The database cannot be reached right now; try again in {RetryAfterSeconds} s.",
-            },
-        });
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Database unavailable",
+            Detail = $"The database cannot be reached right now; try again in {RetryAfterSeconds} s.",
+        };
+        if (httpContext.Request.Path.StartsWithSegments("/v1"))
+        {
+            // The OpenAI SDKs read their own error member.
+            problem.Extensions["error"] = new { message = problem.Detail, type = "api_error", param = (string?)null, code = (string?)null };
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

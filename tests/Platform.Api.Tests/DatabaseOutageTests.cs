@@ -70,7 +70,10 @@ public sealed class DatabaseOutageTests(OutagePostgres database) : IClassFixture
         var unknown = await stranger.GetAsync("/api/me", Ct);
         Count(tally, "GET /api/me (key not cached)", unknown);
         await AssertUnavailableAsync(unknown);
-        sent++;
+        var openAi = await stranger.GetAsync("/v1/models", Ct);
+        Count(tally, "GET /v1/models (key not cached)", openAi);
+        Assert.Equal("api_error", (await AssertUnavailableAsync(openAi)).GetProperty("error").GetProperty("type").GetString());
+        sent += 2;
         Report(tally, sent);
 
         await database.Server.StartAgainAsync();
@@ -84,12 +87,13 @@ public sealed class DatabaseOutageTests(OutagePostgres database) : IClassFixture
     private Task<HttpResponseMessage> ChatAsync() => _admin.PostAsJsonAsync("/api/llm/chat",
         new { messages = new[] { new { role = "user", content = "served from the cache during an outage" } }, model = "offline-1" }, Ct);
 
-    private static async Task AssertUnavailableAsync(HttpResponseMessage response)
+    private static async Task<JsonElement> AssertUnavailableAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         var problem = await ApiTestBase.ProblemAsync(response);
         Assert.Equal("Database unavailable", problem.GetProperty("title").GetString());
+        return problem;
     }
 
     private static async Task WaitUntilOkAsync(Func<Task<HttpResponseMessage>> request)
