@@ -32,6 +32,7 @@ internal static class Extensions
                 OpenAiErrors.Decorate(context);
             };
         });
+        builder.Services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
         builder.Services.AddPlatformOpenApi();
         return builder;
     }

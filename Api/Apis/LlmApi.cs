@@ -23,7 +23,9 @@ public static class LlmApi
         api.MapGet("/cache/stats", GetCacheStats).WithName("GetCacheStats").WithSummary("Response cache hits and misses of this Api process");
         api.MapDelete("/cache", ClearCache).RequireAuthorization(Policies.Admin).WithName("ClearCache").WithSummary("Empty the response cache (admin)");
         api.MapPost("/providers/{name}/circuit-breaker/reset", ResetCircuit).RequireAuthorization(Policies.Admin)
-            .WithName("ResetCircuit").WithSummary("Close a provider's circuit breaker (admin)");
+            .WithName("ResetCircuit").WithSummary("Close the circuit breakers of every model of a provider (admin)");
+        api.MapPost("/providers/{name}/models/{model}/circuit-breaker/reset", ResetModelCircuit).RequireAuthorization(Policies.Admin)
+            .WithName("ResetModelCircuit").WithSummary("Close one model's circuit breaker on a provider (admin)");
         return app;
     }
 
@@ -61,7 +63,8 @@ public static class LlmApi
                 .Select(m => (Model: m, Price: gateway.Pricing.Find(m)))
                 .Where(x => x.Price is not null)
                 .ToDictionary(x => x.Model, x => new PriceDto(x.Price!.InputPerMillion, x.Price.CachedInputPerMillion, x.Price.OutputPerMillion));
-            return new ProviderDto(p.Name, p.Type, models, p.DefaultModel, p.CircuitState, p.Configured, p.Options.BaseUrl, prices);
+            var circuits = p.Deployments.All.Select(d => new ModelCircuitDto(d.Model, d.CircuitState)).ToList();
+            return new ProviderDto(p.Name, p.Type, models, p.DefaultModel, p.CircuitState, p.Configured, p.Options.BaseUrl, prices, circuits);
         }).ToList());
 
     public static Ok<CacheStatsDto> GetCacheStats(LlmGateway gateway, CacheBackend backend) =>
@@ -77,10 +80,28 @@ public static class LlmApi
     {
         if (gateway.Providers.Find(name) is not { } provider)
         {
-            return TypedResults.Problem($"Unknown provider '{name}'. Available providers: {string.Join(", ", gateway.Providers.All.Select(p => p.Name).Order())}.",
-                statusCode: 404, title: "Not found");
+            return UnknownProvider(name, gateway);
         }
         await provider.ResetCircuitAsync();
         return TypedResults.Ok(new CircuitResetDto(provider.Name, provider.CircuitState));
     }
+
+    public static async Task<Results<Ok<CircuitResetDto>, ProblemHttpResult>> ResetModelCircuit(string name, string model, LlmGateway gateway)
+    {
+        if (gateway.Providers.Find(name) is not { } provider)
+        {
+            return UnknownProvider(name, gateway);
+        }
+        if (provider.Deployments.Find(model) is not { } deployment)
+        {
+            var known = string.Join(", ", provider.Deployments.All.Select(d => d.Model));
+            return TypedResults.Problem($"Provider '{provider.Name}' has no circuit for model '{model}'. Circuits: {known}.", statusCode: 404, title: "Not found");
+        }
+        await deployment.ResetCircuitAsync();
+        return TypedResults.Ok(new CircuitResetDto(provider.Name, deployment.CircuitState, deployment.Model));
+    }
+
+    private static ProblemHttpResult UnknownProvider(string name, LlmGateway gateway) =>
+        TypedResults.Problem($"Unknown provider '{name}'. Available providers: {string.Join(", ", gateway.Providers.All.Select(p => p.Name).Order())}.",
+            statusCode: 404, title: "Not found");
 }

@@ -9,7 +9,13 @@ public static class AuthExtensions
     {
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section)
+            .Validate(o => o.CacheSeconds > 0, "Platform:Auth:CacheSeconds must be positive.")
+            .Validate(o => o.StaleSeconds >= o.CacheSeconds, "Platform:Auth:StaleSeconds must be at least Platform:Auth:CacheSeconds.")
+            .ValidateOnStart();
+        services.AddSingleton<ApiKeyRevocations>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddHostedService<ApiKeyRevocationListener>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 

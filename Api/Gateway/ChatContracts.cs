@@ -24,12 +24,17 @@ public sealed record ChatResponseDto(
 
 public sealed record ChatDeltaDto(string Content);
 
+/// <param name="CircuitState">The worst state among <paramref name="Circuits"/>.</param>
 public sealed record ProviderDto(
     string Name, string Type, IReadOnlyList<string> Models, string? DefaultModel, string CircuitState, bool Configured,
-    string? BaseUrl, IReadOnlyDictionary<string, PriceDto> Prices);
+    string? BaseUrl, IReadOnlyDictionary<string, PriceDto> Prices, IReadOnlyList<ModelCircuitDto> Circuits);
+
+/// <summary>One model's circuit on its provider; "*" is the circuit unlisted models share past the per-provider cap.</summary>
+public sealed record ModelCircuitDto(string Model, string CircuitState);
 
 public sealed record PriceDto(decimal InputPerMillion, decimal? CachedInputPerMillion, decimal OutputPerMillion);
 
 public sealed record CacheStatsDto(long Hits, long Misses, double HitRate, string Backend);
 
-public sealed record CircuitResetDto(string Name, string CircuitState);
+/// <param name="Model">The model reset, or null when every model of the provider was.</param>
+public sealed record CircuitResetDto(string Name, string CircuitState, string? Model = null);

@@ -24,7 +24,7 @@ public sealed record GatewayProblem(int Status, string Title, string Detail, Tim
         ProviderErrorKind.InvalidRequest => new(400, "Provider rejected the request", $"Provider '{error.Provider}': {error.Message}"),
         ProviderErrorKind.RateLimited => new(429, "Provider rate limit", $"Provider '{error.Provider}' is rate limiting: {error.Message}", error.RetryAfter),
         ProviderErrorKind.CircuitOpen => new(503, "Provider unavailable", error.Message, error.RetryAfter ?? TimeSpan.FromSeconds(30)),
-        ProviderErrorKind.Timeout => new(504, "Provider timeout", error.Message),
+        ProviderErrorKind.Timeout => new(504, "Provider timeout", error.Message, error.RetryAfter),
         _ => new(502, "Provider failed", $"Provider '{error.Provider}' failed: {error.Message}"),
     };
 

@@ -10,12 +10,21 @@ public sealed record ApiProvider(
     string CircuitState,
     bool Configured,
     string? BaseUrl,
-    IReadOnlyDictionary<string, ApiPrice>? Prices);
+    IReadOnlyDictionary<string, ApiPrice>? Prices,
+    IReadOnlyList<ApiModelCircuit>? Circuits = null)
+{
+    /// <summary>The model's own circuit state; the provider's summary when the Api reported none for it.</summary>
+    public string CircuitOf(string model) => Circuits?.FirstOrDefault(c => c.Model == model)?.CircuitState ?? CircuitState;
+}
+
+/// <summary>One model's circuit breaker on its provider.</summary>
+public sealed record ApiModelCircuit(string Model, string CircuitState);
 
 /// <summary>USD per million tokens.</summary>
 public sealed record ApiPrice(decimal InputPerMillion, decimal? CachedInputPerMillion, decimal OutputPerMillion);
 
-public sealed record ApiCircuitReset(string Name, string CircuitState);
+/// <param name="Model">The model reset, or null when the whole provider was.</param>
+public sealed record ApiCircuitReset(string Name, string CircuitState, string? Model = null);
 
 public sealed record ApiCacheStats(long Hits, long Misses, double HitRate, string Backend);
 

@@ -15,6 +15,11 @@ public sealed partial class PlatformApiClient
     public Task<ApiCircuitReset> ResetCircuitAsync(string provider, CancellationToken ct = default) =>
         SendJsonAsync<ApiCircuitReset>(HttpMethod.Post, $"api/llm/providers/{Uri.EscapeDataString(provider)}/circuit-breaker/reset", null, ct);
 
+    /// <summary>Closes one model's circuit on a provider. Admin keys only.</summary>
+    public Task<ApiCircuitReset> ResetModelCircuitAsync(string provider, string model, CancellationToken ct = default) =>
+        SendJsonAsync<ApiCircuitReset>(HttpMethod.Post,
+            $"api/llm/providers/{Uri.EscapeDataString(provider)}/models/{Uri.EscapeDataString(model)}/circuit-breaker/reset", null, ct);
+
     public Task<ApiCacheStats> GetCacheStatsAsync(CancellationToken ct = default) =>
         SendJsonAsync<ApiCacheStats>(HttpMethod.Get, "api/llm/cache/stats", null, ct);
 

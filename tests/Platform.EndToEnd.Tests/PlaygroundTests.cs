@@ -50,6 +50,9 @@ public sealed class PlaygroundTests(EmbeddedPlatform platform)
             await Expect(offline).ToContainTextAsync("closed");
             await Expect(offline).ToContainTextAsync("offline-1");
             await Expect(offline.Locator(".reset-circuit")).ToBeDisabledAsync();
+            var offlineModel = offline.Locator("li[data-model='offline-1']");
+            await Expect(offlineModel.Locator(".model-circuit-state")).ToHaveTextAsync("closed");
+            await Expect(offlineModel.Locator(".reset-model-circuit")).ToBeDisabledAsync();
             await Expect(page.Locator("#cache-hits")).ToHaveTextAsync(Text(hitsBefore + 1));
             await Expect(page.Locator("#cache-misses")).ToHaveTextAsync(Text(missesBefore + 2));
 

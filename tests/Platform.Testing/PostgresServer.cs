@@ -19,14 +19,13 @@ public sealed partial class PostgresServer : IAsyncLifetime
     private TempDirectory? _root;
     private ServerProcess? _server;
     private Exception? _startError;
-    private string? _bin;
-    private string? _data;
-    private string? _runAs;
+    private (string Bin, string Data, string Sockets, string Log, string? RunAs)? _start;
 
     /// <summary>Where initdb and postgres live; null searches /usr/lib/postgresql/*/bin, then PATH.</summary>
     public string? BinDirectory { get; init; }
 
-    public bool Available => _bin is not null && _startError is null;
+    /// <summary>False between <see cref="Stop"/> and <see cref="StartAgainAsync"/>.</summary>
+    public bool Available => _server is not null && _startError is null;
 
     /// <summary>Why the tests that need PostgreSQL skip; null when the binaries were found.</summary>
     public string? SkipReason { get; private set; }
@@ -113,7 +112,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
         _root = new TempDirectory("platform-pg", runAs is null ? null : "/tmp");
         var data = Path.Combine(_root.Path, "data");
         var log = LogPath = Path.Combine(_root.Path, "postgres.log");
-        Directory.CreateDirectory(Path.Combine(_root.Path, "sockets"));
+        var sockets = Directory.CreateDirectory(Path.Combine(_root.Path, "sockets")).FullName;
         var timeout = TimeSpan.FromSeconds(60);
         if (runAs is not null)
         {
@@ -123,16 +122,19 @@ public sealed partial class PostgresServer : IAsyncLifetime
         string[] initdb = ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"];
         await Commands.RunAsync(Commands.Create(Path.Combine(bin, "initdb"), initdb, _root.Path, runAs), timeout).ConfigureAwait(false);
 
+        _start = (bin, data, sockets, log, runAs);
+
         // The free port can be taken before postgres binds it; a fresh port usually fixes that.
         for (var attempt = 1; ; attempt++)
         {
             Port = Infra.FreePort();
-            if (await LaunchAsync(bin, data, log, runAs).ConfigureAwait(false))
+            if (await LaunchAsync().ConfigureAwait(false))
             {
-                (_bin, _data, _runAs) = (bin, data, runAs);
                 return;
             }
 
+            _server?.Stop(TimeSpan.FromSeconds(5));
+            _server = null;
             if (attempt == 3)
             {
                 throw new InvalidOperationException($"postgres exited during start-up. Last log lines:\n{Commands.Tail(log)}");
@@ -140,46 +142,42 @@ public sealed partial class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops the server (fast shutdown: sessions are cut), keeping its data: an outage for the code under test.</summary>
-    public void StopServer()
+    /// <summary>
+    /// Stops the server, keeping its data, to play a database outage; <see cref="StartAgainAsync"/> brings it back on
+    /// the same port. A test that uses them should own its instance (class fixture), not share the assembly's.
+    /// </summary>
+    public void Stop()
     {
         EnsureAvailable();
-        _server?.Stop(TimeSpan.FromSeconds(15));
+        _server!.Stop(TimeSpan.FromSeconds(15));
         _server = null;
     }
 
-    /// <summary>Starts the server stopped by <see cref="StopServer"/> again, on the same port with the same data.</summary>
-    public async Task RestartServerAsync()
+    /// <summary>Starts the stopped server again on the same port, with the same data; returns once it accepts connections.</summary>
+    public async Task StartAgainAsync()
     {
-        if (_server is not null || _bin is null)
+        if (_start is null || _server is not null)
         {
-            throw new InvalidOperationException("Only a server stopped with StopServer can be restarted.");
+            throw new InvalidOperationException("StartAgainAsync needs a server that was started, then stopped.");
         }
 
-        if (!await LaunchAsync(_bin, _data!, LogPath!, _runAs).ConfigureAwait(false))
+        if (!await LaunchAsync().ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"postgres did not restart on port {Port}. Last log lines:\n{Commands.Tail(LogPath!)}");
+            throw new InvalidOperationException($"postgres did not start again on port {Port}. Last log lines:\n{Commands.Tail(_start.Value.Log)}");
         }
     }
 
-    private async Task<bool> LaunchAsync(string bin, string data, string log, string? runAs)
+    private async Task<bool> LaunchAsync()
     {
-        var sockets = Path.Combine(_root!.Path, "sockets");
+        var (bin, data, sockets, log, runAs) = _start!.Value;
         string[] args =
         [
             "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", sockets,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
             "-c", "full_page_writes=off", "-c", "max_connections=200",
         ];
-        _server = ServerProcess.Start(Path.Combine(bin, "postgres"), args, log, "INT", _root.Path, runAs);
-        if (await WaitUntilReadyAsync(log).ConfigureAwait(false))
-        {
-            return true;
-        }
-
-        _server.Stop(TimeSpan.FromSeconds(5));
-        _server = null;
-        return false;
+        _server = ServerProcess.Start(Path.Combine(bin, "postgres"), args, log, "INT", _root!.Path, runAs);
+        return await WaitUntilReadyAsync(log).ConfigureAwait(false);
     }
 
     /// <summary>True once a connection succeeds, false if postgres exits first.</summary>
@@ -236,7 +234,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
     {
         _server?.Stop(TimeSpan.FromSeconds(15));
         _server = null;
-        _bin = null;
         _root?.Dispose();
         _root = null;
         LogPath = null;

@@ -7,7 +7,7 @@ using Polly.Retry;
 namespace Platform.Core.Gateway.Pipeline;
 
 /// <summary>
-/// Retry (transient errors only, exponential backoff with jitter, Retry-After honoured) around a circuit
+/// One deployment's (provider + model) retry (transient errors only, exponential backoff with jitter, Retry-After honoured) around a circuit
 /// breaker (failure ratio over a sampling window, with a minimum throughput). The per-attempt timeout lives in
 /// <see cref="ResilientChatClient"/>, because a stream outlives the attempt that opened it.
 /// </summary>
@@ -15,8 +15,10 @@ public static class ProviderResilience
 {
     public static readonly ResiliencePropertyKey<GatewayContext> ContextKey = new("platform.gateway.context");
 
+    /// <param name="opened">Told the failure that opened the circuit, so a refusal can answer in its terms.</param>
     public static ResiliencePipeline Build(
-        string provider, LlmResilienceOptions options, CircuitBreakerStateProvider state, CircuitBreakerManualControl control, ILogger logger)
+        string provider, string model, LlmResilienceOptions options, CircuitBreakerStateProvider state, CircuitBreakerManualControl control,
+        ILogger logger, Action<ProviderException?> opened)
     {
         var builder = new ResiliencePipelineBuilder();
         if (options.MaxRetries > 0)
@@ -36,8 +38,8 @@ public static class ProviderResilience
                         : (TimeSpan?)null),
                 OnRetry = args =>
                 {
-                    logger.LogWarning("Provider {Provider} failed ({Error}); retry {Attempt} in {Delay} ms",
-                        provider, args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    logger.LogWarning("Model {Model} on provider {Provider} failed ({Error}); retry {Attempt} in {Delay} ms",
+                        model, provider, args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     return ValueTask.CompletedTask;
                 },
             });
@@ -55,7 +57,9 @@ public static class ProviderResilience
                 ManualControl = control,
                 OnOpened = args =>
                 {
-                    logger.LogWarning("Circuit for provider {Provider} opened for {Seconds} s", provider, args.BreakDuration.TotalSeconds);
+                    opened(args.Outcome.Exception as ProviderException);
+                    logger.LogWarning("Circuit for model {Model} on provider {Provider} opened for {Seconds} s",
+                        model, provider, args.BreakDuration.TotalSeconds);
                     return ValueTask.CompletedTask;
                 },
             })

@@ -2,17 +2,18 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Platform.Core.Gateway.Providers;
+using Platform.Core.Gateway.Routing;
 using Polly;
 using Polly.CircuitBreaker;
 
 namespace Platform.Core.Gateway.Pipeline;
 
 /// <summary>
-/// One provider's client behind its resilience pipeline. Each attempt has its own timeout; for a stream the
+/// One provider's client behind the resilience pipeline of the model asked for (its deployment). Each attempt has its own timeout; for a stream the
 /// timeout covers each wait for the next chunk, and only the wait for the first chunk is retried (chunks
 /// already sent to the caller cannot be taken back).
 /// </summary>
-public sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline pipeline, TimeSpan attemptTimeout, string provider)
+public sealed class ResilientChatClient(IChatClient inner, DeploymentSet deployments, TimeSpan attemptTimeout, string provider)
     : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(
@@ -20,7 +21,7 @@ public sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline pi
     {
         var context = GatewayContext.Of(options);
         var list = messages as IList<ChatMessage> ?? messages.ToList();
-        return await ExecuteAsync(context, async token =>
+        return await ExecuteAsync(context, options, async token =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(attemptTimeout);
@@ -40,7 +41,7 @@ public sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline pi
     {
         var context = GatewayContext.Of(options);
         var list = messages as IList<ChatMessage> ?? messages.ToList();
-        var opened = await ExecuteAsync(context, token => OpenStreamAsync(list, options, token), cancellationToken);
+        var opened = await ExecuteAsync(context, options, token => OpenStreamAsync(list, options, token), cancellationToken);
         await using var stream = opened;
         yield return stream.Enumerator.Current;
         while (await stream.MoveNextAsync(attemptTimeout, cancellationToken, TimedOut))
@@ -69,20 +70,30 @@ public sealed class ResilientChatClient(IChatClient inner, ResiliencePipeline pi
         }
     }
 
-    private async Task<T> ExecuteAsync<T>(GatewayContext context, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(
+        GatewayContext context, ChatOptions? options, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        var deployment = deployments.For(options?.ModelId ?? DeploymentSet.SharedModel);
         try
         {
-            return await pipeline.ExecuteAsync(async token =>
+            return await deployment.Pipeline.ExecuteAsync(async token =>
             {
                 context.Attempts++;
                 return await call(token);
             }, cancellationToken);
         }
+        catch (BrokenCircuitException open) when (deployment.OpenedBy is { Kind: ProviderErrorKind.Timeout })
+        {
+            // Timeouts opened it: the caller still hears "timeout" (504), with when to come back.
+            throw new ProviderException(provider, ProviderErrorKind.Timeout,
+                $"Model '{deployment.Model}' on provider '{provider}' did not answer within {attemptTimeout.TotalSeconds:0.#} s; " +
+                "its circuit is open and calls are refused until it closes.", retryAfter: open.RetryAfter, inner: open);
+        }
         catch (BrokenCircuitException open)
         {
             throw new ProviderException(provider, ProviderErrorKind.CircuitOpen,
-                $"Provider '{provider}' is failing and its circuit is open; calls are refused until it closes.", retryAfter: open.RetryAfter, inner: open);
+                $"Model '{deployment.Model}' on provider '{provider}' is failing and its circuit is open; calls are refused until it closes.",
+                retryAfter: open.RetryAfter, inner: open);
         }
     }
 

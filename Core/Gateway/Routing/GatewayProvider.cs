@@ -1,30 +1,31 @@
 using Microsoft.Extensions.AI;
 using Platform.Core.Gateway.Providers;
-using Polly.CircuitBreaker;
 
 namespace Platform.Core.Gateway.Routing;
 
-/// <summary>One configured provider: its resilient client and the handles on its circuit breaker.</summary>
-public sealed class GatewayProvider(
-    string name, ProviderOptions options, bool configured, IChatClient client,
-    CircuitBreakerStateProvider circuit, CircuitBreakerManualControl control)
+/// <summary>One configured provider: its resilient client and its deployments (one circuit breaker per model).</summary>
+public sealed class GatewayProvider(string name, ProviderOptions options, bool configured, IChatClient client, DeploymentSet deployments)
 {
     public string Name { get; } = name;
     public ProviderOptions Options { get; } = options;
     public string Type => Options.Type.ToLowerInvariant();
     public bool Configured { get; } = configured;
     public IChatClient Client { get; } = client;
+    public DeploymentSet Deployments { get; } = deployments;
 
-    public string CircuitState => circuit.CircuitState switch
-    {
-        Polly.CircuitBreaker.CircuitState.Open or Polly.CircuitBreaker.CircuitState.Isolated => "open",
-        Polly.CircuitBreaker.CircuitState.HalfOpen => "half-open",
-        _ => "closed",
-    };
+    /// <summary>The worst circuit state among the provider's models.</summary>
+    public string CircuitState => Deployments.CircuitState;
 
     public string? DefaultModel => Options.DefaultModel ?? Options.Models.FirstOrDefault();
 
-    public IEnumerable<string> Models => DefaultModel is { } model ? Options.Models.Prepend(model).Distinct(StringComparer.OrdinalIgnoreCase) : Options.Models;
+    public IEnumerable<string> Models => ListedModels(Options);
 
-    public Task ResetCircuitAsync() => control.CloseAsync();
+    /// <summary>Resets every model's circuit on this provider.</summary>
+    public Task ResetCircuitAsync() => Deployments.ResetAllAsync();
+
+    public static IEnumerable<string> ListedModels(ProviderOptions options)
+    {
+        var defaultModel = options.DefaultModel ?? options.Models.FirstOrDefault();
+        return defaultModel is { } model ? options.Models.Prepend(model).Distinct(StringComparer.OrdinalIgnoreCase) : options.Models;
+    }
 }

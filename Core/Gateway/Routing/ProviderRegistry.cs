@@ -2,11 +2,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Core.Gateway.Pipeline;
 using Platform.Core.Gateway.Providers;
-using Polly.CircuitBreaker;
 
 namespace Platform.Core.Gateway.Routing;
 
-/// <summary>Every provider from Llm:Providers, each wrapped in its own resilience layer; "offline" is always there.</summary>
+/// <summary>Every provider from Llm:Providers, each model of each with its own resilience pipeline; "offline" is always there.</summary>
 public sealed class ProviderRegistry : IDisposable
 {
     public const string OfflineName = "offline";
@@ -20,11 +19,9 @@ public sealed class ProviderRegistry : IDisposable
         configured.TryAdd(OfflineName, new ProviderOptions { Type = ProviderTypes.Offline, DefaultModel = "offline-1", Models = ["offline-1"] });
         foreach (var (name, provider) in configured)
         {
-            var circuit = new CircuitBreakerStateProvider();
-            var control = new CircuitBreakerManualControl();
-            var pipeline = ProviderResilience.Build(name, options.Value.Resilience, circuit, control, loggers.CreateLogger<ProviderRegistry>());
-            var client = new ResilientChatClient(factory.Create(name, provider), pipeline, TimeSpan.FromSeconds(provider.TimeoutSeconds), name);
-            _providers[name] = new GatewayProvider(name, provider, ProviderClientFactory.IsConfigured(provider), client, circuit, control);
+            var deployments = new DeploymentSet(name, GatewayProvider.ListedModels(provider), options.Value.Resilience, loggers.CreateLogger<ProviderRegistry>());
+            var client = new ResilientChatClient(factory.Create(name, provider), deployments, TimeSpan.FromSeconds(provider.TimeoutSeconds), name);
+            _providers[name] = new GatewayProvider(name, provider, ProviderClientFactory.IsConfigured(provider), client, deployments);
         }
     }
 

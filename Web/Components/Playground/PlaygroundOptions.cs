@@ -11,7 +11,7 @@ public sealed record ModelChoice(string Provider, string Model, string CircuitSt
         var all = providers.ToList();
         var usable = all.Any(p => p.Configured) ? all.Where(p => p.Configured) : all;
         return usable
-            .SelectMany(p => p.Models.Select(m => new ModelChoice(p.Name, m, p.CircuitState)))
+            .SelectMany(p => p.Models.Select(m => new ModelChoice(p.Name, m, p.CircuitOf(m))))
             .DistinctBy(c => c.Model, StringComparer.Ordinal)
             .ToList();
     }

@@ -34,13 +34,13 @@ public sealed class SpillReplayTests(FakeLlmServer fake) : IClassFixture<FakeLlm
             {
                 Assert.True(await ledger.ChatAsync(client, $"queued {i}"));
             }
-            server.StopServer();
+            server.Stop();
             await api.Host.StopAsync(CancellationToken.None);
         }
         var spilled = ledger.SpilledCount();
         Assert.Equal(Queued, spilled);
 
-        await server.RestartServerAsync();
+        await server.StartAgainAsync();
         // Pooled connections died with the server; start the next Api on fresh ones.
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         await ExecuteAsync(connectionString, "ALTER TABLE interactions_away RENAME TO interactions");

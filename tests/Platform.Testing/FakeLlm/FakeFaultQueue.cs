@@ -9,6 +9,7 @@ internal sealed class FakeFaultQueue
     private readonly Lock _lock = new();
     private readonly List<(FakeFault Fault, FakeLlmApi? Api)> _queued = [];
     private (FakeFault Fault, FakeLlmApi? Api)? _always;
+    private readonly Dictionary<string, FakeFault> _alwaysForModel = new(StringComparer.OrdinalIgnoreCase);
 
     public void Enqueue(FakeFault fault, FakeLlmApi? api)
     {
@@ -26,11 +27,20 @@ internal sealed class FakeFaultQueue
         }
     }
 
+    public void AlwaysFor(string model, FakeFault fault)
+    {
+        lock (_lock)
+        {
+            _alwaysForModel[model] = fault;
+        }
+    }
+
     public void Heal()
     {
         lock (_lock)
         {
             _always = null;
+            _alwaysForModel.Clear();
         }
     }
 
@@ -40,6 +50,7 @@ internal sealed class FakeFaultQueue
         {
             _queued.Clear();
             _always = null;
+            _alwaysForModel.Clear();
         }
     }
 
@@ -54,11 +65,16 @@ internal sealed class FakeFaultQueue
         }
     }
 
-    /// <summary>An outage set by Always wins and leaves the queue untouched until healed.</summary>
-    public FakeFault? Take(FakeLlmApi api)
+    /// <summary>An outage set by Always (for every model, or for this one) wins and leaves the queue untouched until healed.</summary>
+    public FakeFault? Take(FakeLlmApi api, string? model = null)
     {
         lock (_lock)
         {
+            if (model is not null && api is not FakeLlmApi.Models && _alwaysForModel.TryGetValue(model, out var modelOutage))
+            {
+                return modelOutage;
+            }
+
             if (_always is { } always && Hits(always.Api, api))
             {
                 return always.Fault;

@@ -45,7 +45,7 @@ internal static class FakeLlmEndpoints
             return;
         }
 
-        var fault = server.Faults.Take(api);
+        var fault = server.Faults.Take(api, request.Model);
         switch (fault)
         {
             case FakeStatusFault status:

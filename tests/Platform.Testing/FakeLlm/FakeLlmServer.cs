@@ -90,6 +90,9 @@ public sealed class FakeLlmServer : IAsyncLifetime
     public void AlwaysFail(int statusCode, string? message = null, int? retryAfterSeconds = null, FakeLlmApi? api = null) =>
         Always(FakeFault.Status(statusCode, message, retryAfterSeconds), api);
 
+    /// <summary>Every completion request for this model gets this fault until <see cref="Heal"/>; other models answer.</summary>
+    public void AlwaysFor(string model, FakeFault fault) => Faults.AlwaysFor(model, fault);
+
     public void Heal() => Faults.Heal();
 
     /// <summary>Back to as started: no requests, faults or scripted replies; default key and models.</summary>
