@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
+using Platform.Core.Hosting;
 
 namespace Platform.Core.Caching;
 
@@ -9,8 +10,7 @@ namespace Platform.Core.Caching;
 /// </summary>
 internal sealed class FailSafeDistributedCache(IDistributedCache inner, ILogger<FailSafeDistributedCache> logger) : IDistributedCache
 {
-    private static readonly long WarningInterval = (long)TimeSpan.FromSeconds(30).TotalMilliseconds;
-    private long _lastWarning = long.MinValue;
+    private readonly Throttle _warnings = new(TimeSpan.FromSeconds(30));
 
     public byte[]? Get(string key) => Guard(() => inner.Get(key), "get");
 
@@ -62,13 +62,9 @@ internal sealed class FailSafeDistributedCache(IDistributedCache inner, ILogger<
     // With the backend down every request would otherwise log one warning.
     private void Warn(Exception ex, string operation)
     {
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _lastWarning);
-        if (now - last < WarningInterval || Interlocked.CompareExchange(ref _lastWarning, now, last) != last)
+        if (_warnings.TryEnter())
         {
-            return;
+            logger.LogWarning("Cache {Operation} failed, treated as a miss: {Message}", operation, ex.Message);
         }
-
-        logger.LogWarning("Cache {Operation} failed, treated as a miss: {Message}", operation, ex.Message);
     }
 }
