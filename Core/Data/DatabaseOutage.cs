@@ -20,6 +20,10 @@ public static class DatabaseOutage
         {
             switch (error)
             {
+                // A fast shutdown ends open sessions with 57P01, a starting server refuses with 57P03; class 08 is
+                // the connection itself. Npgsql does not flag all of them transient.
+                case PostgresException { SqlState: "57P01" or "57P02" or "57P03" }:
+                case PostgresException postgresConnection when postgresConnection.SqlState.StartsWith("08", StringComparison.Ordinal):
                 case NpgsqlException { IsTransient: true }:
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                 case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }:

@@ -89,7 +89,8 @@ public sealed class DatabaseOutageTests(OutagePostgres database) : IClassFixture
 
     private static async Task<JsonElement> AssertUnavailableAsync(HttpResponseMessage response)
     {
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable,
+            $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync()}");
         Assert.NotNull(response.Headers.RetryAfter);
         var problem = await ApiTestBase.ProblemAsync(response);
         Assert.Equal("Database unavailable", problem.GetProperty("title").GetString());
