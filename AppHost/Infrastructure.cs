@@ -71,8 +71,9 @@ internal sealed record Infrastructure(
         };
     }
 
+    // Gives the switch arms one type: each arm's builder is of its own resource type.
     private static IResourceBuilder<IResourceWithConnectionString> Convert<T>(IResourceBuilder<T> resource)
-        where T : IResourceWithConnectionString => (IResourceBuilder<IResourceWithConnectionString>)resource;
+        where T : class, IResourceWithConnectionString => resource;
 }
 
 /// <summary>The requested infra mode cannot run on this machine.</summary>

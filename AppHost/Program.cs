@@ -47,7 +47,7 @@ var web = builder.AddProject<Projects.Platform_Web>("web")
     .WithHttpHealthCheck("/health")
     .WithAdminSignInLink(builder, adminKey);
 
-StartupReport.Subscribe(builder, options, infra, [api, worker, web]);
+StartupReport.Subscribe(builder, options, infra, adminKey, [api, worker, web]);
 
 try
 {

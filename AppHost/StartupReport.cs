@@ -7,7 +7,9 @@ namespace Platform.AppHost;
 /// <summary>What the console says: the infra mode at start, the sign-in link once Web is healthy, and why it stops.</summary>
 internal static class StartupReport
 {
-    public static void Subscribe(IDistributedApplicationBuilder builder, AppHostOptions options, Infrastructure infra, IResourceBuilder<ProjectResource>[] services)
+    public static void Subscribe(
+        IDistributedApplicationBuilder builder, AppHostOptions options, Infrastructure infra,
+        IResourceBuilder<ParameterResource> adminKey, IResourceBuilder<ProjectResource>[] services)
     {
         if (builder.ExecutionContext.IsPublishMode)
         {
@@ -22,7 +24,7 @@ internal static class StartupReport
         var web = services.Single(s => s.Resource.Name == "web");
         builder.Eventing.Subscribe<ResourceReadyEvent>(web.Resource, async (_, ct) =>
         {
-            var key = await builder.Resources.OfType<ParameterResource>().Single(p => p.Name == AdminKey.ParameterName).GetValueAsync(ct);
+            var key = await adminKey.Resource.GetValueAsync(ct);
             Console.WriteLine($"[apphost] admin sign-in: {PlatformResourceExtensions.SignInUrl(web.GetEndpoint("http").Url, key)}");
             Console.WriteLine($"[apphost] the admin key is also in {Path.Combine(options.DataDir, "admin-key")} unless Parameters:admin-key was given");
         });

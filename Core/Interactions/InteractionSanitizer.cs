@@ -1,4 +1,5 @@
 using System.Reflection;
+using Platform.Core.Data;
 
 namespace Platform.Core.Interactions;
 
@@ -25,10 +26,13 @@ internal static class InteractionSanitizer
         }
     }
 
-    /// <summary>The same instance when nothing needs cleaning (the common case allocates nothing).</summary>
+    /// <summary>
+    /// The same instance when nothing needs cleaning (the common case allocates nothing). Unlike StorableText.Clean,
+    /// which marks what it replaced with U+FFFD, a NUL is dropped here: it carries nothing a reader could see.
+    /// </summary>
     public static string Clean(string text)
     {
-        var first = FirstProblem(text);
+        var first = StorableText.FirstUnstorable(text);
         if (first < 0)
         {
             return text;
@@ -52,27 +56,5 @@ internal static class InteractionSanitizer
             }
         }
         return builder.ToString();
-    }
-
-    private static int FirstProblem(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0' || char.IsLowSurrogate(c))
-            {
-                return i;
-            }
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-                return i;
-            }
-        }
-        return -1;
     }
 }
