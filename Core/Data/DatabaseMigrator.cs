@@ -33,6 +33,7 @@ public static class DatabaseMigrator
             // WAL lets readers and one writer work at once; it is stored in the file, so once is enough.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
+        await HandWrittenMigrations.AdoptBaselineAsync(db, logger, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -5,14 +5,33 @@ namespace Platform.Core.Data;
 
 internal static class SnakeCaseNaming
 {
-    /// <summary>Columns read the same in psql and sqlite3 as in the docs (user_id, created_at).</summary>
+    /// <summary>
+    /// Columns read the same in psql and sqlite3 as in the docs (user_id, created_at); keys, foreign keys and indexes
+    /// take EF Core's default names in lowercase (pk_users, ix_api_keys_user_id), so that a migration names them as
+    /// the database does.
+    /// </summary>
     public static void UseSnakeCaseColumns(this ModelBuilder modelBuilder)
     {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        var entities = modelBuilder.Model.GetEntityTypes().ToList();
+        foreach (var property in entities.SelectMany(e => e.GetProperties()))
         {
-            foreach (var property in entity.GetProperties())
+            property.SetColumnName(ToSnakeCase(property.Name));
+        }
+
+        // Default names are made of column names, so they come after every column is renamed.
+        foreach (var entity in entities)
+        {
+            foreach (var key in entity.GetKeys())
             {
-                property.SetColumnName(ToSnakeCase(property.Name));
+                key.SetName(key.GetDefaultName()?.ToLowerInvariant());
+            }
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(foreignKey.GetDefaultName()?.ToLowerInvariant());
+            }
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(index.GetDefaultDatabaseName()?.ToLowerInvariant());
             }
         }
     }

@@ -38,11 +38,12 @@ public static class StorageExtensions
     {
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
-            options.UseNpgsql(database.ConnectionString);
+            options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssemblies.PostgreSql));
         }
         else
         {
-            options.UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas());
+            options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssemblies.Sqlite))
+                .AddInterceptors(new SqlitePragmas());
         }
         return options;
     }
