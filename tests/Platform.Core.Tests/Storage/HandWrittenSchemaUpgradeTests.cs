@@ -67,7 +67,7 @@ public sealed class HandWrittenSchemaUpgradeTests(PostgresServer postgres) : IDi
         Assert.Contains("20261201000000_JobOutputs", error.Message);
     }
 
-    /// <summary>A database as today's hand-written migrations left it, from the script captured for its provider.</summary>
+    /// <summary>A database as the hand-written migrations left it, from the script captured for its provider.</summary>
     private async Task<DatabaseInfo> LegacyDatabaseAsync(DatabaseProvider provider)
     {
         var database = await EmptyDatabaseAsync(provider, "legacy");
