@@ -14,11 +14,6 @@ internal static class Extensions
         builder.AddPlatformCache();
         builder.AddLlmGateway();
         builder.AddJobSystem();
-        builder.Services.AddOptions<WorkerOptions>()
-            .BindConfiguration(WorkerOptions.Section)
-            .Validate(o => o.IdleDelay > TimeSpan.Zero && o.IdleDelay >= o.BusyDelay, $"{WorkerOptions.Section}:IdleDelay must be positive and at least BusyDelay")
-            .ValidateOnStart();
-        builder.Services.AddHostedService<WorkerLoop>();
         builder.Services.AddHostedService<JobWorker>();
         // Give in-flight units time to finish on Ctrl+C / SIGTERM before the host gives up on them.
         var grace = TimeSpan.FromSeconds(builder.Configuration.GetValue("Worker:ShutdownGraceSeconds", 30));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Telemetry;
+using Platform.Core.Hosting;
 using StackExchange.Redis;
 
 namespace Platform.Core.Caching;
@@ -37,7 +37,7 @@ public static class CacheExtensions
                 // Aspire's own check reports Unhealthy when Redis is down; ours says Degraded, which is the truth here.
                 settings.DisableHealthChecks = true;
                 // A span per Redis command costs on every cache lookup; only worth it when someone receives them.
-                settings.DisableTracing = !TelemetryExtensions.IsExporting(builder.Configuration);
+                settings.DisableTracing = !TelemetryExport.IsEnabled(builder.Configuration);
             },
             options =>
             {

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Core.Hosting;
-using Platform.ServiceDefaults.Telemetry;
 
 namespace Platform.Core.Data;
 
@@ -26,8 +25,8 @@ public static class StorageExtensions
             {
                 settings.DisableRetry = true;
                 settings.DisableHealthChecks = true;
-                settings.DisableTracing = !TelemetryExtensions.IsExporting(builder.Configuration);
-                settings.DisableMetrics = !TelemetryExtensions.IsExporting(builder.Configuration);
+                settings.DisableTracing = !TelemetryExport.IsEnabled(builder.Configuration);
+                settings.DisableMetrics = !TelemetryExport.IsEnabled(builder.Configuration);
             });
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Platform.Core.Gateway.Pipeline;
@@ -37,6 +38,7 @@ public static class GatewayExtensions
             .Validate(o => o.Capacity > 0 && o.BatchSize > 0 && o.EnqueueWaitMilliseconds >= 0,
                 "Interactions:Buffer:Capacity and BatchSize must be positive.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InteractionMetrics>();
         builder.Services.AddSingleton<InteractionSpill>();
         builder.Services.AddSingleton<InteractionBuffer>();

@@ -10,7 +10,7 @@ namespace Platform.Core.Interactions;
 /// file per process under &lt;data dir&gt;/spill, flushed to disk on every append, replayed at the next start.
 /// The file stays open and exclusively locked while this process lives, so no other process replays it early.
 /// </summary>
-public sealed class InteractionSpill(IConfiguration configuration, InteractionMetrics metrics, ILogger<InteractionSpill> logger) : IDisposable
+public sealed class InteractionSpill(IConfiguration configuration, InteractionMetrics metrics, TimeProvider time, ILogger<InteractionSpill> logger) : IDisposable
 {
     public const string FolderName = "spill";
     public const string FilePattern = "interactions-*.jsonl";
@@ -71,7 +71,7 @@ public sealed class InteractionSpill(IConfiguration configuration, InteractionMe
         if (_path is null)
         {
             Directory.CreateDirectory(Folder);
-            _path = Path.Combine(Folder, $"interactions-{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+            _path = Path.Combine(Folder, $"interactions-{time.GetUtcNow():yyyyMMddTHHmmssfff}-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
         }
         return new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.None);
     }

@@ -12,7 +12,7 @@ public static partial class OutputFormatter
     {
         OutputFormat.Json => Json(text),
         OutputFormat.Markdown => new FormattedOutput(null, MarkdownRenderer.ToHtml(text), null),
-        OutputFormat.Html => new FormattedOutput(null, HtmlSanitizer.Sanitize(text), null),
+        OutputFormat.Html => new FormattedOutput(null, OutputSanitizer.Sanitize(text), null),
         _ => new FormattedOutput(null, null, null),
     };
 

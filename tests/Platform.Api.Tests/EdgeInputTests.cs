@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Platform.Api.Tests.Fuzz;
 using Platform.Testing;
 
@@ -56,15 +54,13 @@ public abstract class EdgeInputTests(Storage storage, PostgresServer postgres) :
     [Fact]
     public async Task A_request_without_a_key_that_accepts_only_xml_gets_a_401_problem_as_json_and_logs_no_error()
     {
-        // Added to the running Api: only what this request logs is heard.
-        var errors = new ErrorLogCapture();
-        Factory.Services.GetRequiredService<ILoggerFactory>().AddProvider(errors);
+        var errors = ErrorLogs.Listen(Factory.Services);
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
         request.Headers.Accept.ParseAdd("application/xml");
         var response = await Factory.CreateClient(apiKey: null).SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(401, (await ProblemAsync(response)).GetProperty("status").GetInt32());
-        Assert.Empty(errors.Entries);
+        Assert.Empty(errors.Describe());
     }
 
     public static TheoryData<string, string, string> StoredText() => new()

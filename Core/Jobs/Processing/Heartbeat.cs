@@ -7,10 +7,10 @@ namespace Platform.Core.Jobs.Processing;
 /// (<see cref="Outcome"/> says which). A renewal that fails (database briefly away) is retried at the next beat: the
 /// lease is several beats long.
 /// </summary>
-internal sealed class Heartbeat(IServiceScopeFactory scopes, Guid jobId, string workerId, JobOptions options, CancellationTokenSource attempt)
+internal sealed class Heartbeat(IServiceScopeFactory scopes, Guid jobId, string workerId, JobOptions options, TimeProvider time, CancellationTokenSource attempt)
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly PeriodicTimer _timer = new(options.Heartbeat);
+    private readonly PeriodicTimer _timer = new(options.Heartbeat, time);
 
     public LeaseRenewal Outcome { get; private set; } = LeaseRenewal.Renewed;
 

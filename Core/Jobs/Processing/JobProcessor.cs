@@ -163,7 +163,7 @@ public sealed class JobProcessor(
         }
         logger.LogInformation("Stopping: waiting up to {Grace} s for {Count} running job(s)", _options.ShutdownGraceSeconds, running.Length);
         var all = Task.WhenAll(running);
-        if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(_options.ShutdownGraceSeconds))) != all)
+        if (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(_options.ShutdownGraceSeconds), time)) != all)
         {
             logger.LogWarning("Grace period over: releasing {Count} unfinished job(s) for another worker", _running.Count);
             await hardStop.CancelAsync();

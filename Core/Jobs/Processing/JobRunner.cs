@@ -20,9 +20,9 @@ internal sealed class JobRunner(
         using var activity = Source.StartActivity($"job {job.Kind}");
         activity?.SetTag("job.id", job.Id);
         activity?.SetTag("job.attempt", job.Attempts);
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
-        var heartbeat = new Heartbeat(scopes, job.Id, workerId, options, attempt);
+        var heartbeat = new Heartbeat(scopes, job.Id, workerId, options, time, attempt);
         var beating = heartbeat.RunAsync();
         JobEnd? end = null;
         string? error = null;
@@ -125,7 +125,7 @@ internal sealed class JobRunner(
         logger.Log(level,
             "Job {job_id} {job_event} (output_id {output_id}, template {template}, model {model}, user_id {user_id}, attempt {attempt}, duration_ms {duration_ms}){error}",
             job.Id, what, job.OutputId, JobPayloadFields.Template(job), JobPayloadFields.Model(job), job.OwnerUserId, job.Attempts,
-            started is { } s ? Math.Round(Stopwatch.GetElapsedTime(s).TotalMilliseconds, 1) : null,
+            started is { } s ? Math.Round(time.GetElapsedTime(s).TotalMilliseconds, 1) : null,
             error is null ? "" : ": " + error);
     }
 

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Platform.Testing;
 
 namespace Platform.Api.Tests.Fuzz;
@@ -25,9 +23,7 @@ public abstract class FuzzTests(Storage storage, PostgresServer postgres) : ApiT
         var seed = Setting("PLATFORM_FUZZ_SEED", DefaultSeed);
         var count = Setting("PLATFORM_FUZZ_REQUESTS", DefaultRequests);
         var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        // Added to the running Api, so it hears what the requests cause and not what starting up logged.
-        var errors = new ErrorLogCapture();
-        Factory.Services.GetRequiredService<ILoggerFactory>().AddProvider(errors);
+        var errors = ErrorLogs.Listen(Factory.Services);
         client.Timeout = TimeSpan.FromMinutes(2);
         var endpoints = FuzzEndpoint.All(Factory.Services);
         var builder = new FuzzRequestBuilder(endpoints, await IdentitiesAsync(client), seed);
@@ -53,8 +49,8 @@ public abstract class FuzzTests(Storage storage, PostgresServer postgres) : ApiT
         Assert.True(failures.Count == 0,
             $"{summary}\n{failures.Count} requests failed (first {FailuresShown}; PLATFORM_FUZZ_SEED={seed} reproduces them):\n" +
             string.Join("\n", failures.Take(FailuresShown)));
-        Assert.True(errors.Entries.Count == 0,
-            $"{summary}\nthe Api logged {errors.Entries.Count} errors:\n" + string.Join("\n", errors.Entries.Take(FailuresShown)));
+        Assert.True(errors.Count == 0,
+            $"{summary}\nthe Api logged {errors.Count} errors:\n" + string.Join("\n", errors.Describe().Take(FailuresShown)));
     }
 
     private static async Task<(int Status, string Excerpt)> SendAsync(HttpClient client, FuzzRequest request)

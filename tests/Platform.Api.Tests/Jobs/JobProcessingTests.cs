@@ -90,6 +90,28 @@ public abstract class JobProcessingTests(Storage storage, PostgresServer postgre
     }
 
     [Fact]
+    public async Task Hostile_html_and_markdown_answers_are_stored_inert()
+    {
+        const string Html = "<p>Hello <b>world</b></p><img src=x onerror=alert(1)><a href=\"jav&#x09;ascript:alert(1)\">x</a>"
+            + "<svg/onload=alert(1)></svg><math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>"
+            + "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe><div STYLE=\"background:url(javascript:alert(1))\">y</div>"
+            + "<base href=\"javascript:alert(1)//\"><meta http-equiv=refresh content=\"0;url=javascript:alert(1)\"><P OnClick=alert(1)>z</P>";
+        const string Markdown = "**Hello** [x](javascript:alert(1)) [y](&#106;avascript:alert(1)) ![i](https://t.example/p.gif) <svg onload=alert(1)>";
+        StartWorker();
+        Fake.Reply = Html;
+        var html = await EnqueueAsync(Prompt("Write html", format: "html"));
+        await WaitForJobAsync(html, "succeeded");
+        Fake.Reply = Markdown;
+        var markdown = await EnqueueAsync(Prompt("Write markdown", format: "markdown"));
+        await WaitForJobAsync(markdown, "succeeded");
+
+        var storedHtml = (await OutputAsync(html)).GetProperty("parsedOutput").GetString()!;
+        var storedMarkdown = (await OutputAsync(markdown)).GetProperty("parsedOutput").GetString()!;
+        Assert.Equal("<p>Hello <b>world</b></p><a>x</a><div>y</div><p>z</p>", storedHtml);
+        Assert.Equal("<p><strong>Hello</strong> <a>x</a> <a>y</a>  &lt;svg onload=alert(1)&gt;</p>\n", storedMarkdown);
+    }
+
+    [Fact]
     public async Task Transient_provider_failures_are_retried_on_the_backoff_schedule_until_success()
     {
         Fake.Enqueue(FakeFault.Status(503, "overloaded"));

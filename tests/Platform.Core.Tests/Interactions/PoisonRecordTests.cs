@@ -61,7 +61,7 @@ public abstract class PoisonRecordTests(bool postgres, PostgresServer server) : 
             + $"rejected {host.Counter("platform.interactions.rejected")}, retries {host.Counter("platform.interactions.retries")}");
         Assert.Equal(poison.Count, host.Counter("platform.interactions.rejected"));
         Assert.Equal(0, host.Counter("platform.interactions.retries"));
-        var logs = string.Join("\n", host.Logs.Messages);
+        var logs = host.LogText;
         Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
         Assert.All(poison, p => Assert.Contains($"Interaction {p.Id} was refused by the database", logs, StringComparison.Ordinal));
     }

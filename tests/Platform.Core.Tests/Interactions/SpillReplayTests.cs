@@ -44,8 +44,8 @@ public sealed class SpillReplayTests : IDisposable
         }
         Assert.Equal(3, host.Counter("platform.interactions.replayed"));
         Assert.Equal(0, host.Counter("platform.interactions.rejected"));
-        Assert.Contains(host.Logs.Messages, m => m.Contains("Replayed 3 interaction(s)", StringComparison.Ordinal)
-            && m.Contains("2 already stored", StringComparison.Ordinal) && m.Contains("1 unreadable line(s)", StringComparison.Ordinal));
+        Assert.Contains(host.Logs, r => r.Message.Contains("Replayed 3 interaction(s)", StringComparison.Ordinal)
+            && r.Message.Contains("2 already stored", StringComparison.Ordinal) && r.Message.Contains("1 unreadable line(s)", StringComparison.Ordinal));
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,9 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Interactions;
@@ -16,31 +17,29 @@ namespace Platform.Core.Tests.Interactions;
 /// </summary>
 internal sealed class WriterHost : IAsyncDisposable
 {
-    private readonly IHost _host;
-    private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<string, long> _counters = new();
+    private static readonly string[] CounterNames =
+        ["platform.interactions.rejected", "platform.interactions.retries", "platform.interactions.spilled", "platform.interactions.replayed"];
 
-    private WriterHost(IHost host, LogCapture logs)
+    private readonly IHost _host;
+    private readonly Dictionary<string, MetricCollector<long>> _counters;
+
+    private WriterHost(IHost host)
     {
         _host = host;
-        Logs = logs;
+        // Scoped to this host's meter factory, so parallel tests' writers do not count here.
         var meters = host.Services.GetRequiredService<IMeterFactory>();
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Scope == meters && instrument.Meter.Name == InteractionMetrics.MeterName)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _counters.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
-        _listener.Start();
+        _counters = CounterNames.ToDictionary(name => name, name => new MetricCollector<long>(meters, InteractionMetrics.MeterName, name));
     }
 
-    public LogCapture Logs { get; }
     public IServiceProvider Services => _host.Services;
     public InteractionBuffer Buffer => Services.GetRequiredService<InteractionBuffer>();
 
-    public long Counter(string name) => _counters.GetValueOrDefault(name);
+    public IReadOnlyList<FakeLogRecord> Logs => Services.GetFakeLogCollector().GetSnapshot();
+
+    /// <summary>Every log line of this host with its exception, for asserting on what was (and was not) written.</summary>
+    public string LogText => string.Join("\n", Logs.Select(r => $"{r.Level}: {r.Message}{(r.Exception is null ? "" : "\n" + r.Exception)}"));
+
+    public long Counter(string name) => _counters[name].GetMeasurementSnapshot().EvaluateAsCounter();
 
     /// <summary>Built and migrated, not started: records added now are all in the writer's first batch.</summary>
     public static async Task<WriterHost> CreateAsync(string connectionString, string dataDirectory)
@@ -51,45 +50,23 @@ internal sealed class WriterHost : IAsyncDisposable
             ["ConnectionStrings:platformdb"] = connectionString,
             ["Platform:DataDir"] = dataDirectory,
         });
-        var logs = new LogCapture();
-        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Logging.ClearProviders().AddFakeLogging();
         builder.AddPlatformStorage();
         builder.AddInteractionRecording();
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, TestContext.Current.CancellationToken);
-        return new WriterHost(host, logs);
+        return new WriterHost(host);
     }
 
     public Task StartAsync() => _host.StartAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Dispose();
+        foreach (var counter in _counters.Values)
+        {
+            counter.Dispose();
+        }
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
-    }
-}
-
-/// <summary>Every formatted log message of a host, for asserting on what was (and was not) written.</summary>
-internal sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _messages = new();
-
-    public IReadOnlyCollection<string> Messages => _messages;
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(LogCapture capture) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture._messages.Enqueue($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Core.Data;
 using Platform.Core.Jobs;
 using Platform.Core.Tests.Storage;
@@ -14,7 +15,7 @@ internal sealed class JobHarness
     private JobHarness(DatabaseInfo database) => Database = database;
 
     public DatabaseInfo Database { get; }
-    public ManualClock Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Start));
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     public static async Task<JobHarness> CreateAsync(string provider, PostgresServer postgres, TempDirectory directory)
@@ -49,13 +50,4 @@ internal sealed class JobHarness
         RunAt = runAt ?? default,
         PayloadJson = """{"template":"Hi {{name}}","context":{"name":"Ann"},"format":"text"}""",
     };
-}
-
-internal sealed class ManualClock(DateTime start) : TimeProvider
-{
-    private DateTimeOffset _now = new(start);
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
 }
