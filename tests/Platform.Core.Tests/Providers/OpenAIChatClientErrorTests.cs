@@ -6,12 +6,12 @@ using Platform.Testing.FakeLlm;
 
 namespace Platform.Core.Tests.Providers;
 
-/// <summary>How provider failures surface from our OpenAI adapter: mapped, and never retried by the SDK.</summary>
+/// <summary>How provider failures surface from the OpenAI provider client: mapped, and never retried by the SDK.</summary>
 public sealed class OpenAIChatClientErrorTests : IClassFixture<FakeLlmServer>, IDisposable
 {
     private readonly FakeLlmServer _fake;
     private readonly HttpClient _http = new();
-    private readonly OpenAIChatClient _client;
+    private readonly IChatClient _client;
 
     public OpenAIChatClientErrorTests(FakeLlmServer fake)
     {
@@ -104,7 +104,7 @@ public sealed class OpenAIChatClientErrorTests : IClassFixture<FakeLlmServer>, I
     {
         _fake.Enqueue(FakeFault.Delay(TimeSpan.FromSeconds(30)));
         using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
-        using var client = new OpenAIChatClient("openai", new ProviderOptions
+        using var client = OpenAIChatClientFactory.Create("openai", new ProviderOptions
         {
             Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = _fake.OpenAiBaseUrl, DefaultModel = "gpt-4o-mini",
         }, impatient);
@@ -132,7 +132,7 @@ public sealed class OpenAIChatClientErrorTests : IClassFixture<FakeLlmServer>, I
     private Task<ProviderException> Call() => Assert.ThrowsAsync<ProviderException>(() =>
         _client.GetResponseAsync("hi", cancellationToken: TestContext.Current.CancellationToken));
 
-    private OpenAIChatClient Client(string baseUrl) => new("openai", new ProviderOptions
+    private IChatClient Client(string baseUrl) => OpenAIChatClientFactory.Create("openai", new ProviderOptions
     {
         Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = baseUrl, DefaultModel = "gpt-4o-mini",
     }, _http);

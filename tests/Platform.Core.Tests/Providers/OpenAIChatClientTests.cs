@@ -5,18 +5,18 @@ using Platform.Testing.FakeLlm;
 
 namespace Platform.Core.Tests.Providers;
 
-/// <summary>Our OpenAI adapter against the fake provider over real HTTP: answers and what reaches the wire.</summary>
+/// <summary>The OpenAI SDK's Microsoft.Extensions.AI adapter with our rules, against the fake provider over real HTTP: answers and what reaches the wire.</summary>
 public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDisposable
 {
     private readonly FakeLlmServer _fake;
     private readonly HttpClient _http = new();
-    private readonly OpenAIChatClient _client;
+    private readonly IChatClient _client;
 
     public OpenAIChatClientTests(FakeLlmServer fake)
     {
         _fake = fake;
         _fake.Reset();
-        _client = new OpenAIChatClient("openai", new ProviderOptions
+        _client = OpenAIChatClientFactory.Create("openai", new ProviderOptions
         {
             Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = fake.OpenAiBaseUrl, DefaultModel = "gpt-4o-mini",
         }, _http);
@@ -104,7 +104,7 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
     [Fact]
     public async Task No_model_anywhere_is_an_argument_error_before_any_request()
     {
-        using var client = new OpenAIChatClient("bare", new ProviderOptions { Type = ProviderTypes.OpenAI, ApiKey = "k", BaseUrl = _fake.OpenAiBaseUrl }, _http);
+        using var client = OpenAIChatClientFactory.Create("bare", new ProviderOptions { Type = ProviderTypes.OpenAI, ApiKey = "k", BaseUrl = _fake.OpenAiBaseUrl }, _http);
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetResponseAsync("hi", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(0, _fake.RequestCount);

@@ -8,6 +8,9 @@ internal sealed record FakeCompletion(
 {
     public string Text => string.Concat(Chunks);
 
+    /// <summary>The model declined: OpenAI sends the text as "refusal" instead of "content".</summary>
+    public bool IsRefusal { get; init; }
+
     public static FakeCompletion For(FakeLlmRequest request, string reply)
     {
         string? stopSequence = null;

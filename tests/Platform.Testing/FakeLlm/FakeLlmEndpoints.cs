@@ -79,7 +79,9 @@ internal static class FakeLlmEndpoints
             return;
         }
 
-        var completion = FakeCompletion.For(request, server.ReplyFor(request));
+        var completion = server.Refusal is { } refusal
+            ? FakeCompletion.For(request, refusal) with { IsRefusal = true }
+            : FakeCompletion.For(request, server.ReplyFor(request));
         if (fault is FakeCutStreamFault && request.Stream)
         {
             FakeHttp.BufferForCut(http);

@@ -32,6 +32,12 @@ public sealed class FakeLlmServer : IAsyncLifetime
 
     public Func<FakeLlmRequest, string>? ReplyFactory { get; set; }
 
+    /// <summary>
+    /// When set, OpenAI chat completions refuse with this text: no content, the text as "refusal" (streamed as refusal
+    /// deltas). Anthropic answers carry it as ordinary text.
+    /// </summary>
+    public string? Refusal { get; set; }
+
     /// <summary>What GET /v1/models lists.</summary>
     public IReadOnlyList<string> Models { get; set; } = DefaultModels;
 
@@ -106,6 +112,7 @@ public sealed class FakeLlmServer : IAsyncLifetime
         Faults.Clear();
         Reply = null;
         ReplyFactory = null;
+        Refusal = null;
         ApiKey = DefaultApiKey;
         Models = DefaultModels;
     }
