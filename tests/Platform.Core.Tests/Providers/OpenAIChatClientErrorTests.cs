@@ -17,7 +17,7 @@ public sealed class OpenAIChatClientErrorTests : IClassFixture<FakeLlmServer>, I
     {
         _fake = fake;
         _fake.Reset();
-        _client = Client(fake.OpenAiBaseUrl);
+        _client = Client(fake.OpenAIBaseUrl);
     }
 
     public void Dispose()
@@ -106,7 +106,7 @@ public sealed class OpenAIChatClientErrorTests : IClassFixture<FakeLlmServer>, I
         using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
         using var client = OpenAIChatClientFactory.Create("openai", new ProviderOptions
         {
-            Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = _fake.OpenAiBaseUrl, DefaultModel = "gpt-4o-mini",
+            Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = _fake.OpenAIBaseUrl, DefaultModel = "gpt-4o-mini",
         }, impatient);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>

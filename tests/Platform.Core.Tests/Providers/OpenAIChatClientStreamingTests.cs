@@ -17,7 +17,7 @@ public sealed class OpenAIChatClientStreamingTests : IClassFixture<FakeLlmServer
         _fake.Reset();
         _client = OpenAIChatClientFactory.Create("openai", new ProviderOptions
         {
-            Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = fake.OpenAiBaseUrl, DefaultModel = "gpt-4o-mini",
+            Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = fake.OpenAIBaseUrl, DefaultModel = "gpt-4o-mini",
         }, _http);
     }
 

@@ -18,7 +18,7 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
         _fake.Reset();
         _client = OpenAIChatClientFactory.Create("openai", new ProviderOptions
         {
-            Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = fake.OpenAiBaseUrl, DefaultModel = "gpt-4o-mini",
+            Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = fake.OpenAIBaseUrl, DefaultModel = "gpt-4o-mini",
         }, _http);
     }
 
@@ -104,7 +104,7 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
     [Fact]
     public async Task No_model_anywhere_is_an_argument_error_before_any_request()
     {
-        using var client = OpenAIChatClientFactory.Create("bare", new ProviderOptions { Type = ProviderTypes.OpenAI, ApiKey = "k", BaseUrl = _fake.OpenAiBaseUrl }, _http);
+        using var client = OpenAIChatClientFactory.Create("bare", new ProviderOptions { Type = ProviderTypes.OpenAI, ApiKey = "k", BaseUrl = _fake.OpenAIBaseUrl }, _http);
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetResponseAsync("hi", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(0, _fake.RequestCount);
@@ -117,7 +117,7 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
 
         Assert.NotNull(metadata);
         Assert.Equal("openai", metadata.ProviderName);
-        Assert.Equal(new Uri(_fake.OpenAiBaseUrl), metadata.ProviderUri);
+        Assert.Equal(new Uri(_fake.OpenAIBaseUrl), metadata.ProviderUri);
         Assert.Equal("gpt-4o-mini", metadata.DefaultModelId);
     }
 }

@@ -78,7 +78,7 @@ public sealed class OpenAIRequestRulesTests : IClassFixture<FakeLlmServer>, IDis
 
     private IChatClient Client(string type) => _factory.Create("p", new ProviderOptions
     {
-        Type = type, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = _fake.OpenAiBaseUrl, DefaultModel = "gpt-4o-mini",
+        Type = type, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = _fake.OpenAIBaseUrl, DefaultModel = "gpt-4o-mini",
     });
 
     private List<string?> SentRoles()

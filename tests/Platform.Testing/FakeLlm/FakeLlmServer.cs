@@ -45,7 +45,7 @@ public sealed class FakeLlmServer : IAsyncLifetime
     public string BaseUrl => _baseUrl ?? throw new InvalidOperationException("The fake LLM server is not started.");
 
     /// <summary>BaseUrl + "/v1": what the OpenAI SDK's Endpoint wants (the Anthropic SDK wants BaseUrl).</summary>
-    public string OpenAiBaseUrl => BaseUrl + "/v1";
+    public string OpenAIBaseUrl => BaseUrl + "/v1";
 
     /// <summary>Every request received, oldest first, including those refused (401) or faulted.</summary>
     public IReadOnlyList<FakeLlmRequest> Requests

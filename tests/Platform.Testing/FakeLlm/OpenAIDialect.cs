@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Platform.Testing.FakeLlm;
 
 /// <summary>OpenAI chat completions: Bearer auth, {"error":{...}} bodies, chat.completion(.chunk) objects.</summary>
-internal sealed class OpenAiDialect : FakeDialect
+internal sealed class OpenAIDialect : FakeDialect
 {
     public override string RequestIdHeader => "x-request-id";
 
