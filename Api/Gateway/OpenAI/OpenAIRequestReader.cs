@@ -10,10 +10,10 @@ namespace Platform.Api.Gateway.OpenAI;
 /// </summary>
 internal static class OpenAIRequestReader
 {
+    // Tool results are not listed: the gateway forwards no tools, so it could only drop them or fail at the provider.
     private static readonly Dictionary<string, ChatRole> Roles = new(StringComparer.Ordinal)
     {
-        ["system"] = ChatRole.System, ["developer"] = ChatRole.System, ["user"] = ChatRole.User,
-        ["assistant"] = ChatRole.Assistant, ["tool"] = ChatRole.Tool,
+        ["system"] = ChatRole.System, ["developer"] = ChatRole.System, ["user"] = ChatRole.User, ["assistant"] = ChatRole.Assistant,
     };
 
     public static (OpenAIRequest? Request, Validation Validation) Read(JsonElement body, int maxMessages)
@@ -65,7 +65,7 @@ internal static class OpenAIRequestReader
             var role = message.ValueKind == JsonValueKind.Object ? OpenAIJson.String(message, "role", v, field + ".role") : null;
             if (role is null || !Roles.TryGetValue(role, out var chatRole))
             {
-                v.Require(false, field + ".role", "must be one of: system, developer, user, assistant, tool.");
+                v.Require(false, field + ".role", "must be one of: system, developer, user, assistant.");
                 continue;
             }
             messages.Add(new ChatMessage(chatRole, Content(message, field, v)));

@@ -136,6 +136,18 @@ public sealed class OpenAICompatTests(FakeLlmServer fake) : GatewayTestBase(fake
         Assert.Equal(2, Fake.RequestCount);
     }
 
+    [Fact]
+    public async Task A_tool_message_is_a_400_naming_its_role_before_any_provider_call()
+    {
+        const string body = """{"model":"gpt-4o-mini","messages":[{"role":"tool","content":"42"},{"role":"user","content":"hi"}]}""";
+        var response = await Admin.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = SseReader.Json(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("messages[0].role", problem.GetProperty("error").GetProperty("param").GetString());
+        Assert.Equal(0, Fake.RequestCount);
+    }
+
     private Task<HttpResponseMessage> StreamV1Async(string prompt)
     {
         var body = $$"""{"model":"gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"{{prompt}}"}]}""";
