@@ -19,24 +19,17 @@ public sealed class OpenAIRequestRulesTests : IClassFixture<FakeLlmServer>, IDis
 
     public void Dispose() => _factory.Dispose();
 
-    [Fact]
-    public async Task A_developer_message_reaches_a_compatible_server_as_system()
+    [Theory]
+    [InlineData(ProviderTypes.OpenAICompatible, "system")]
+    [InlineData(ProviderTypes.Gemini, "system")]
+    [InlineData(ProviderTypes.OpenAI, "developer")]
+    public async Task A_developer_message_reaches_openai_as_developer_and_imitators_as_system(string type, string sentAs)
     {
-        await Client(ProviderTypes.OpenAICompatible).GetResponseAsync(
+        await Client(type).GetResponseAsync(
             [new ChatMessage(new ChatRole("developer"), "Be brief."), new ChatMessage(ChatRole.User, "hi")],
             cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(["system", "user"], SentRoles());
-    }
-
-    [Fact]
-    public async Task A_developer_message_reaches_openai_as_developer()
-    {
-        await Client(ProviderTypes.OpenAI).GetResponseAsync(
-            [new ChatMessage(new ChatRole("developer"), "Be brief."), new ChatMessage(ChatRole.User, "hi")],
-            cancellationToken: TestContext.Current.CancellationToken);
-
-        Assert.Equal(["developer", "user"], SentRoles());
+        Assert.Equal([sentAs, "user"], SentRoles());
     }
 
     [Fact]
