@@ -49,6 +49,17 @@ public sealed class OpenAIChatClientStreamingTests : IClassFixture<FakeLlmServer
     }
 
     [Fact]
+    public async Task A_stream_reports_cached_prompt_tokens_in_its_usage()
+    {
+        _fake.CachedPromptTokens = 2;
+
+        var response = (await Collect(_client.GetStreamingResponseAsync("one two three", cancellationToken: TestContext.Current.CancellationToken))).ToChatResponse();
+
+        Assert.Equal(3, response.Usage?.InputTokenCount);
+        Assert.Equal(2, response.Usage?.CachedInputTokenCount);
+    }
+
+    [Fact]
     public async Task Streamed_updates_combine_into_the_same_response_as_a_plain_call()
     {
         _fake.Reply = "the same words either way";

@@ -50,6 +50,17 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
     }
 
     [Fact]
+    public async Task Cached_prompt_tokens_are_reported()
+    {
+        _fake.CachedPromptTokens = 3;
+
+        var response = await _client.GetResponseAsync("one two three four", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, response.Usage?.InputTokenCount);
+        Assert.Equal(3, response.Usage?.CachedInputTokenCount);
+    }
+
+    [Fact]
     public async Task The_model_named_in_the_options_wins_over_the_default()
     {
         var response = await _client.GetResponseAsync("hi", new ChatOptions { ModelId = "gpt-4o" }, TestContext.Current.CancellationToken);

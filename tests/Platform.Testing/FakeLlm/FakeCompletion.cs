@@ -11,6 +11,9 @@ internal sealed record FakeCompletion(
     /// <summary>The model declined: OpenAI sends the text as "refusal" instead of "content".</summary>
     public bool IsRefusal { get; init; }
 
+    /// <summary>Of <see cref="PromptTokens"/>, how many the provider served from its prompt cache.</summary>
+    public int CachedPromptTokens { get; init; }
+
     public static FakeCompletion For(FakeLlmRequest request, string reply)
     {
         string? stopSequence = null;

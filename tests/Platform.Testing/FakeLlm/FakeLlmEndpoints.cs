@@ -79,9 +79,9 @@ internal static class FakeLlmEndpoints
             return;
         }
 
-        var completion = server.Refusal is { } refusal
+        var completion = (server.Refusal is { } refusal
             ? FakeCompletion.For(request, refusal) with { IsRefusal = true }
-            : FakeCompletion.For(request, server.ReplyFor(request));
+            : FakeCompletion.For(request, server.ReplyFor(request))) with { CachedPromptTokens = server.CachedPromptTokens };
         if (fault is FakeCutStreamFault && request.Stream)
         {
             FakeHttp.BufferForCut(http);

@@ -38,6 +38,9 @@ public sealed class FakeLlmServer : IAsyncLifetime
     /// </summary>
     public string? Refusal { get; set; }
 
+    /// <summary>How many of the prompt tokens OpenAI answers report as cached (prompt_tokens_details.cached_tokens).</summary>
+    public int CachedPromptTokens { get; set; }
+
     /// <summary>What GET /v1/models lists.</summary>
     public IReadOnlyList<string> Models { get; set; } = DefaultModels;
 
@@ -113,6 +116,7 @@ public sealed class FakeLlmServer : IAsyncLifetime
         Reply = null;
         ReplyFactory = null;
         Refusal = null;
+        CachedPromptTokens = 0;
         ApiKey = DefaultApiKey;
         Models = DefaultModels;
     }

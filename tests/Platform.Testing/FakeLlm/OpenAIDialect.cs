@@ -109,5 +109,6 @@ internal sealed class OpenAIDialect : FakeDialect
         prompt_tokens = c.PromptTokens,
         completion_tokens = c.CompletionTokens,
         total_tokens = c.PromptTokens + c.CompletionTokens,
+        prompt_tokens_details = new { cached_tokens = c.CachedPromptTokens },
     };
 }
