@@ -8,6 +8,7 @@ using Platform.Api.Gateway;
 using Platform.Api.Gateway.OpenAI;
 using Platform.Core.Gateway;
 using Platform.Core.Limits;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Platform.Api.Apis;
 
@@ -28,7 +29,8 @@ public static class OpenAICompatApi
     }
 
     public static async Task<IResult> ChatCompletions(
-        JsonElement body, HttpContext http, ClaimsPrincipal user, LlmGateway gateway, IOptions<LimitOptions> limits)
+        JsonElement body, HttpContext http, ClaimsPrincipal user, LlmGateway gateway, IOptions<LimitOptions> limits,
+        IOptions<HttpJsonOptions> json)
     {
         var (request, validation) = OpenAIRequestReader.Read(body, limits.Value.MaxMessages);
         if (request is null)
@@ -58,7 +60,7 @@ public static class OpenAICompatApi
             if (request.Stream)
             {
                 var stream = await GatewayStream.OpenAsync(gateway.Client, request.Messages, options, context, http);
-                return TypedResults.ServerSentEvents(OpenAIStreamEvents.For(stream, request, options, context, Json(http)));
+                return TypedResults.ServerSentEvents(OpenAIStreamEvents.For(stream, request, options, context, json.Value.SerializerOptions));
             }
             var response = await gateway.Client.GetResponseAsync(request.Messages, options, http.RequestAborted);
             http.Response.WriteGatewayHeaders(context.Cached, context.OverheadMs);
@@ -69,9 +71,6 @@ public static class OpenAICompatApi
             return OpenAIErrors.From(problem, http);
         }
     }
-
-    private static JsonSerializerOptions Json(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     public static IResult Models(LlmGateway gateway) =>
         Results.Json(new OpenAIResponses.ModelList("list", gateway.Providers.All
