@@ -6,7 +6,7 @@ using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
 using Platform.Api.Gateway;
-using Platform.Api.Gateway.OpenAi;
+using Platform.Api.Gateway.OpenAI;
 
 namespace Platform.Api;
 
@@ -29,7 +29,7 @@ internal static class Extensions
             options.CustomizeProblemDetails = context =>
             {
                 defaults?.Invoke(context);
-                OpenAiErrors.Decorate(context);
+                OpenAIErrors.Decorate(context);
             };
         });
         builder.Services.AddExceptionHandler<DatabaseOutageExceptionHandler>();

@@ -19,7 +19,7 @@ app.MapStatusApi();
 app.MapUsersApi();
 app.MapKeysApi();
 app.MapLlmApi();
-app.MapOpenAiCompatApi();
+app.MapOpenAICompatApi();
 app.MapJobsApi();
 app.MapOutputsApi();
 

@@ -43,7 +43,8 @@ public static class LlmApi
             var options = gateway.Prepare(ChatMapping.Options(request), context);
             if (request.Stream)
             {
-                return new ChatStreamResult(gateway.Client, messages, options, context);
+                var stream = await GatewayStream.OpenAsync(gateway.Client, messages, options, context, http);
+                return TypedResults.ServerSentEvents(ChatStreamEvents.For(stream, context));
             }
             var response = await gateway.Client.GetResponseAsync(messages, options, http.RequestAborted);
             http.Response.WriteGatewayHeaders(context.Cached, context.OverheadMs);

@@ -34,14 +34,14 @@ public sealed class GatewayOverheadBenchmark : IBenchmark
             ["ConnectionStrings__platformdb"] = options.String("db") ?? $"Data Source={Path.Combine(data.Path, "bench.db")}",
             ["Llm__DefaultModel"] = "gpt-4o-mini",
             ["Llm__Providers__fake__Type"] = "openai",
-            ["Llm__Providers__fake__BaseUrl"] = fake.OpenAiBaseUrl,
+            ["Llm__Providers__fake__BaseUrl"] = fake.OpenAIBaseUrl,
             ["Llm__Providers__fake__ApiKey"] = FakeLlmServer.DefaultApiKey,
             ["Llm__Providers__fake__Models__0"] = "gpt-4o-mini",
         });
         Console.WriteLine($"fake provider: {fake.BaseUrl}, api: {api.Url}, database: {(options.String("db") is null ? "sqlite" : "given")}");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
-        var direct = Caller(http, fake.OpenAiBaseUrl + "/chat/completions", FakeLlmServer.DefaultApiKey, noCache: false);
+        var direct = Caller(http, fake.OpenAIBaseUrl + "/chat/completions", FakeLlmServer.DefaultApiKey, noCache: false);
         var gateway = Caller(http, api.Url + "/v1/chat/completions", "bench-admin-key", noCache: true);
         var cached = Caller(http, api.Url + "/v1/chat/completions", "bench-admin-key", noCache: false);
 

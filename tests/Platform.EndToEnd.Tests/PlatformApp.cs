@@ -51,7 +51,7 @@ public sealed class PlatformApp : IAsyncDisposable
                 $"--Parameters:admin-key={AdminKey}",
                 // Forwarded by the AppHost to api and worker, as a user's own provider settings would be.
                 "--Llm:Providers:fake:Type=openai",
-                $"--Llm:Providers:fake:BaseUrl={fake.OpenAiBaseUrl}",
+                $"--Llm:Providers:fake:BaseUrl={fake.OpenAIBaseUrl}",
                 $"--Llm:Providers:fake:ApiKey={FakeLlmServer.DefaultApiKey}",
                 $"--Llm:Providers:fake:Models:0={FakeModel}",
             ],

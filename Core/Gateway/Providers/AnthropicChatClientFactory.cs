@@ -27,7 +27,7 @@ public static class AnthropicChatClientFactory
             ApiKey = options.ApiKey,
             MaxRetries = 0,
             Handlers = [new ProviderErrorHandler(providerName)],
-            Timeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)) + OpenAIChatClient.TimeoutMargin,
+            Timeout = options.TransportTimeout,
         });
         return new ProviderErrorMapping(client.AsIChatClient(defaultModel, DefaultMaxOutputTokens), providerName, defaultModel);
     }

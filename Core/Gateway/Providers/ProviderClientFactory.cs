@@ -25,14 +25,14 @@ public sealed class ProviderClientFactory : IDisposable
             case ProviderTypes.Offline:
                 return new OfflineChatClient(name);
             case ProviderTypes.OpenAI:
-                return new OpenAIChatClient(name, options, NewHttpClient());
+                return OpenAIChatClientFactory.Create(name, options, NewHttpClient());
             case ProviderTypes.Gemini:
-                return new OpenAIChatClient(name, options, NewHttpClient(), GeminiBaseUrl);
+                return OpenAIChatClientFactory.Create(name, options, NewHttpClient(), GeminiBaseUrl, compatibleServer: true);
             case ProviderTypes.OpenAICompatible when string.IsNullOrWhiteSpace(options.BaseUrl):
                 throw new InvalidOperationException(
                     $"Llm:Providers:{name}:BaseUrl is required for an {ProviderTypes.OpenAICompatible} provider (e.g. http://localhost:11434/v1).");
             case ProviderTypes.OpenAICompatible:
-                return new OpenAIChatClient(name, options, NewHttpClient());
+                return OpenAIChatClientFactory.Create(name, options, NewHttpClient(), compatibleServer: true);
             case ProviderTypes.Anthropic:
                 return AnthropicChatClientFactory.Create(name, options, NewHttpClient());
             default:

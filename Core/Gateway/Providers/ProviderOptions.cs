@@ -18,6 +18,12 @@ public sealed class ProviderOptions
 
     /// <summary>Per-attempt timeout.</summary>
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Added to the per-attempt timeout so the gateway's own timeout fires first.</summary>
+    internal static readonly TimeSpan TimeoutMargin = TimeSpan.FromSeconds(10);
+
+    /// <summary>The SDK's own timeout: only a backstop, since the gateway's resilience layer times attempts out.</summary>
+    internal TimeSpan TransportTimeout => TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds)) + TimeoutMargin;
 }
 
 public static class ProviderTypes

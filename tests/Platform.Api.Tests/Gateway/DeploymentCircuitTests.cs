@@ -32,7 +32,7 @@ public sealed class DeploymentCircuitTests(FakeLlmServer fake) : GatewayTestBase
     [Fact]
     public async Task Resetting_one_model_closes_its_circuit_only()
     {
-        Fake.Always(FakeFault.Status(503), FakeLlmApi.OpenAiChat);
+        Fake.Always(FakeFault.Status(503), FakeLlmApi.OpenAIChat);
         await ChatAsync(Ask("a", model: "gpt-4o-mini"));
         Fake.Heal();
         Fake.Always(FakeFault.Status(503), FakeLlmApi.AnthropicMessages);

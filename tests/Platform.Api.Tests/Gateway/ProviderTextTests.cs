@@ -24,7 +24,7 @@ public sealed class ProviderTextTests(PostgresServer postgres, FakeLlmServer fak
         {
             ["Llm:DefaultModel"] = "gpt-4o-mini",
             ["Llm:Providers:fakeopenai:Type"] = "openai",
-            ["Llm:Providers:fakeopenai:BaseUrl"] = fake.OpenAiBaseUrl,
+            ["Llm:Providers:fakeopenai:BaseUrl"] = fake.OpenAIBaseUrl,
             ["Llm:Providers:fakeopenai:ApiKey"] = FakeLlmServer.DefaultApiKey,
             ["Llm:Providers:fakeopenai:Models:0"] = "gpt-4o-mini",
         });
@@ -40,19 +40,14 @@ public sealed class ProviderTextTests(PostgresServer postgres, FakeLlmServer fak
         var response = await admin.PostAsJsonAsync("/api/llm/chat",
             new { messages = new[] { new { role = "user", content = $"nul please {stream}" } }, useCache = false, stream }, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        var id = stream ? InteractionIdOfStream(text) : JsonDocument.Parse(text).RootElement.GetProperty("interactionId").GetGuid();
+        var answer = stream
+            ? SseReader.Json((await SseReader.ReadAllAsync(response, Ct)).Single(e => e.Event == "done").Data)
+            : JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        var id = answer.GetProperty("interactionId").GetGuid();
 
         var stored = await StoredAsync(id);
         Assert.Equal(InteractionStatus.Completed, stored.Status);
         Assert.Equal("before\uFFFDafter", stored.Response);
-    }
-
-    private static Guid InteractionIdOfStream(string sse)
-    {
-        var done = sse.Split("\n\n").Single(e => e.StartsWith("event: done", StringComparison.Ordinal));
-        var data = done.Split('\n').Single(l => l.StartsWith("data: ", StringComparison.Ordinal))["data: ".Length..];
-        return JsonDocument.Parse(data).RootElement.GetProperty("interactionId").GetGuid();
     }
 
     /// <summary>The record is written off the request path: wait for it, with a generous deadline.</summary>

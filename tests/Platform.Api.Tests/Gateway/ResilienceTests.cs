@@ -74,7 +74,7 @@ public sealed class ResilienceTests(FakeLlmServer fake) : GatewayTestBase(fake),
     [Fact]
     public async Task A_failing_model_falls_back_along_its_chain_to_another_provider()
     {
-        Fake.AlwaysFail(503, api: FakeLlmApi.OpenAiChat);
+        Fake.AlwaysFail(503, api: FakeLlmApi.OpenAIChat);
         var response = await ChatAsync(Ask("fall back", model: "gpt-4o"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await JsonAsync(response);

@@ -1,26 +1,17 @@
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 
 namespace Platform.Api.Tests.Gateway;
 
-/// <summary>Reads a server-sent events body into (event name, data) pairs, in order.</summary>
+/// <summary>Reads a server-sent events body into (event type, data) pairs, in order; unnamed events are "message".</summary>
 internal static class SseReader
 {
-    public static async Task<List<(string? Event, string Data)>> ReadAllAsync(HttpResponseMessage response, CancellationToken ct)
+    public static async Task<List<(string Event, string Data)>> ReadAllAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        var events = new List<(string?, string)>();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
-        string? name = null;
-        while (await reader.ReadLineAsync(ct) is { } line)
+        var events = new List<(string, string)>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(ct)).EnumerateAsync(ct))
         {
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                events.Add((name, line["data: ".Length..]));
-                name = null;
-            }
+            events.Add((item.EventType, item.Data));
         }
         return events;
     }

@@ -28,7 +28,7 @@ public abstract class JobsTestBase(Storage storage, PostgresServer postgres, Fak
     {
         ["Llm:DefaultModel"] = "gpt-4o-mini",
         ["Llm:Providers:fakeopenai:Type"] = "openai",
-        ["Llm:Providers:fakeopenai:BaseUrl"] = fake.OpenAiBaseUrl,
+        ["Llm:Providers:fakeopenai:BaseUrl"] = fake.OpenAIBaseUrl,
         ["Llm:Providers:fakeopenai:ApiKey"] = FakeLlmServer.DefaultApiKey,
         ["Llm:Providers:fakeopenai:Models:0"] = "gpt-4o-mini",
         ["Llm:Providers:fakeopenai:Models:1"] = "gpt-4o",

@@ -97,7 +97,7 @@ public abstract class LimitsTests(Storage storage, PostgresServer postgres, Fake
         var openAi = await Admin.PostAsJsonAsync("/v1/chat/completions", new { model = "gpt-4o-mini", messages }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, openAi.StatusCode);
         Assert.Contains("Limits:MaxMessages", await openAi.Content.ReadAsStringAsync(Ct));
-        Assert.DoesNotContain(Fake.Requests, r => r.Api == FakeLlmApi.OpenAiChat);
+        Assert.DoesNotContain(Fake.Requests, r => r.Api == FakeLlmApi.OpenAIChat);
     }
 
     [Fact]

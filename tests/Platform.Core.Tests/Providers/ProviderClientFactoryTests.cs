@@ -64,7 +64,7 @@ public sealed class ProviderClientFactoryTests : IClassFixture<FakeLlmServer>, I
         _fake.Reply = "from the local model";
         var client = _factory.Create("local", new ProviderOptions
         {
-            Type = ProviderTypes.OpenAICompatible, BaseUrl = _fake.OpenAiBaseUrl, DefaultModel = "llama3", ApiKey = null,
+            Type = ProviderTypes.OpenAICompatible, BaseUrl = _fake.OpenAIBaseUrl, DefaultModel = "llama3", ApiKey = null,
         });
         _fake.ApiKey = "no-key"; // what the adapter sends when none is configured, since the SDK insists on one
 

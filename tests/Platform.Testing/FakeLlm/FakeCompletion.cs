@@ -8,6 +8,12 @@ internal sealed record FakeCompletion(
 {
     public string Text => string.Concat(Chunks);
 
+    /// <summary>The model declined: OpenAI sends the text as "refusal" instead of "content".</summary>
+    public bool IsRefusal { get; init; }
+
+    /// <summary>Of <see cref="PromptTokens"/>, how many the provider served from its prompt cache.</summary>
+    public int CachedPromptTokens { get; init; }
+
     public static FakeCompletion For(FakeLlmRequest request, string reply)
     {
         string? stopSequence = null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.ServerSentEvents;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -40,8 +41,8 @@ internal static class FakeHttp
 
     public static async Task WriteRawEventAsync(HttpContext http, string? name, string data)
     {
-        var text = (name is null ? "" : $"event: {name}\n") + $"data: {data}\n\n";
-        await http.Response.WriteAsync(text, Encoding.UTF8, http.RequestAborted).ConfigureAwait(false);
+        var item = new SseItem<string>(data, name);
+        await SseFormatter.WriteAsync(new[] { item }.ToAsyncEnumerable(), http.Response.Body, http.RequestAborted).ConfigureAwait(false);
         await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 

@@ -9,7 +9,7 @@ namespace Platform.Testing.FakeLlm;
 /// </summary>
 internal static class FakeLlmEndpoints
 {
-    private static readonly OpenAiDialect OpenAi = new();
+    private static readonly OpenAIDialect OpenAI = new();
     private static readonly AnthropicDialect Anthropic = new();
 
     public static void MapFakeLlm(this IEndpointRouteBuilder app, FakeLlmServer server)
@@ -17,8 +17,8 @@ internal static class FakeLlmEndpoints
         // With and without /v1, so a base URL configured either way reaches the fake.
         foreach (var prefix in new[] { "/v1", "" })
         {
-            app.MapPost(prefix + "/chat/completions", http => HandleAsync(http, server, FakeLlmApi.OpenAiChat, OpenAi));
-            app.MapGet(prefix + "/models", http => HandleAsync(http, server, FakeLlmApi.Models, OpenAi));
+            app.MapPost(prefix + "/chat/completions", http => HandleAsync(http, server, FakeLlmApi.OpenAIChat, OpenAI));
+            app.MapGet(prefix + "/models", http => HandleAsync(http, server, FakeLlmApi.Models, OpenAI));
             app.MapPost(prefix + "/messages", http => HandleAsync(http, server, FakeLlmApi.AnthropicMessages, Anthropic));
         }
     }
@@ -79,7 +79,9 @@ internal static class FakeLlmEndpoints
             return;
         }
 
-        var completion = FakeCompletion.For(request, server.ReplyFor(request));
+        var completion = (server.Refusal is { } refusal
+            ? FakeCompletion.For(request, refusal) with { IsRefusal = true }
+            : FakeCompletion.For(request, server.ReplyFor(request))) with { CachedPromptTokens = server.CachedPromptTokens };
         if (fault is FakeCutStreamFault && request.Stream)
         {
             FakeHttp.BufferForCut(http);

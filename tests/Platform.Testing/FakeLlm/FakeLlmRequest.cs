@@ -4,7 +4,7 @@ namespace Platform.Testing.FakeLlm;
 public enum FakeLlmApi
 {
     /// <summary>POST /v1/chat/completions (or /chat/completions).</summary>
-    OpenAiChat,
+    OpenAIChat,
 
     /// <summary>POST /v1/messages.</summary>
     AnthropicMessages,

@@ -32,6 +32,15 @@ public sealed class FakeLlmServer : IAsyncLifetime
 
     public Func<FakeLlmRequest, string>? ReplyFactory { get; set; }
 
+    /// <summary>
+    /// When set, OpenAI chat completions refuse with this text: no content, the text as "refusal" (streamed as refusal
+    /// deltas). Anthropic answers carry it as ordinary text.
+    /// </summary>
+    public string? Refusal { get; set; }
+
+    /// <summary>How many of the prompt tokens OpenAI answers report as cached (prompt_tokens_details.cached_tokens).</summary>
+    public int CachedPromptTokens { get; set; }
+
     /// <summary>What GET /v1/models lists.</summary>
     public IReadOnlyList<string> Models { get; set; } = DefaultModels;
 
@@ -39,7 +48,7 @@ public sealed class FakeLlmServer : IAsyncLifetime
     public string BaseUrl => _baseUrl ?? throw new InvalidOperationException("The fake LLM server is not started.");
 
     /// <summary>BaseUrl + "/v1": what the OpenAI SDK's Endpoint wants (the Anthropic SDK wants BaseUrl).</summary>
-    public string OpenAiBaseUrl => BaseUrl + "/v1";
+    public string OpenAIBaseUrl => BaseUrl + "/v1";
 
     /// <summary>Every request received, oldest first, including those refused (401) or faulted.</summary>
     public IReadOnlyList<FakeLlmRequest> Requests
@@ -106,6 +115,8 @@ public sealed class FakeLlmServer : IAsyncLifetime
         Faults.Clear();
         Reply = null;
         ReplyFactory = null;
+        Refusal = null;
+        CachedPromptTokens = 0;
         ApiKey = DefaultApiKey;
         Models = DefaultModels;
     }

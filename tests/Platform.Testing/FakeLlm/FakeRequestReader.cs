@@ -31,7 +31,7 @@ internal static class FakeRequestReader
                 return request with { ParseError = "The body must be a JSON object." };
             }
 
-            return api is FakeLlmApi.OpenAiChat ? OpenAi(request, root) : Anthropic(request, root);
+            return api is FakeLlmApi.OpenAIChat ? OpenAI(request, root) : Anthropic(request, root);
         }
         catch (JsonException e)
         {
@@ -39,7 +39,7 @@ internal static class FakeRequestReader
         }
     }
 
-    private static FakeLlmRequest OpenAi(FakeLlmRequest request, JsonElement root) => request with
+    private static FakeLlmRequest OpenAI(FakeLlmRequest request, JsonElement root) => request with
     {
         Model = String(root, "model"),
         Messages = Messages(root),

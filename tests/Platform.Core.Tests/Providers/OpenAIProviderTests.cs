@@ -5,34 +5,14 @@ using Platform.Testing.FakeLlm;
 
 namespace Platform.Core.Tests.Providers;
 
-/// <summary>Our OpenAI adapter against the fake provider over real HTTP: answers and what reaches the wire.</summary>
-public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDisposable
+/// <summary>The OpenAI SDK's Microsoft.Extensions.AI adapter with our rules, against the fake provider over real HTTP: answers and what reaches the wire.</summary>
+public sealed class OpenAIProviderTests(FakeLlmServer fake) : OpenAIProviderTestBase(fake)
 {
-    private readonly FakeLlmServer _fake;
-    private readonly HttpClient _http = new();
-    private readonly OpenAIChatClient _client;
-
-    public OpenAIChatClientTests(FakeLlmServer fake)
-    {
-        _fake = fake;
-        _fake.Reset();
-        _client = new OpenAIChatClient("openai", new ProviderOptions
-        {
-            Type = ProviderTypes.OpenAI, ApiKey = FakeLlmServer.DefaultApiKey, BaseUrl = fake.OpenAiBaseUrl, DefaultModel = "gpt-4o-mini",
-        }, _http);
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _http.Dispose();
-    }
-
     [Fact]
     public async Task A_plain_call_returns_the_answer_model_usage_and_finish_reason()
     {
-        _fake.Reply = "Paris is the capital of France.";
-        var response = await _client.GetResponseAsync(
+        Fake.Reply = "Paris is the capital of France.";
+        var response = await Client.GetResponseAsync(
             [new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, "Capital of France?")],
             cancellationToken: TestContext.Current.CancellationToken);
 
@@ -46,15 +26,26 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
         Assert.Equal(5, response.Usage?.InputTokenCount); // the fake counts words: "Be brief." + "Capital of France?"
         Assert.Equal(6, response.Usage?.OutputTokenCount);
         Assert.Equal(11, response.Usage?.TotalTokenCount);
-        Assert.Equal(["system", "user"], _fake.LastRequest.Messages.Select(m => m.Role));
+        Assert.Equal(["system", "user"], Fake.LastRequest.Messages.Select(m => m.Role));
+    }
+
+    [Fact]
+    public async Task Cached_prompt_tokens_are_reported()
+    {
+        Fake.CachedPromptTokens = 3;
+
+        var response = await Client.GetResponseAsync("one two three four", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, response.Usage?.InputTokenCount);
+        Assert.Equal(3, response.Usage?.CachedInputTokenCount);
     }
 
     [Fact]
     public async Task The_model_named_in_the_options_wins_over_the_default()
     {
-        var response = await _client.GetResponseAsync("hi", new ChatOptions { ModelId = "gpt-4o" }, TestContext.Current.CancellationToken);
+        var response = await Client.GetResponseAsync("hi", new ChatOptions { ModelId = "gpt-4o" }, TestContext.Current.CancellationToken);
 
-        Assert.Equal("gpt-4o", _fake.LastRequest.Model);
+        Assert.Equal("gpt-4o", Fake.LastRequest.Model);
         Assert.Equal("gpt-4o", response.ModelId);
     }
 
@@ -66,9 +57,9 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
             Temperature = 0.25f, TopP = 0.5f, MaxOutputTokens = 77, StopSequences = ["END"], ResponseFormat = ChatResponseFormat.Json,
             Seed = 42, PresencePenalty = 0.1f, FrequencyPenalty = 0.2f,
         };
-        await _client.GetResponseAsync("Give me JSON", options, TestContext.Current.CancellationToken);
+        await Client.GetResponseAsync("Give me JSON", options, TestContext.Current.CancellationToken);
 
-        var request = _fake.LastRequest;
+        var request = Fake.LastRequest;
         Assert.Equal(0.25, request.Temperature!.Value, 3);
         Assert.Equal(77, request.MaxTokens);
         Assert.Equal(["END"], request.StopSequences);
@@ -84,18 +75,18 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
     {
         using var schema = JsonDocument.Parse("""{"type":"object","properties":{"answer":{"type":"string"}}}""");
         var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement.Clone(), "answer") };
-        await _client.GetResponseAsync("json please", options, TestContext.Current.CancellationToken);
+        await Client.GetResponseAsync("json please", options, TestContext.Current.CancellationToken);
 
-        Assert.Equal("json_schema", _fake.LastRequest.ResponseFormat);
-        using var body = JsonDocument.Parse(_fake.LastRequest.Body);
+        Assert.Equal("json_schema", Fake.LastRequest.ResponseFormat);
+        using var body = JsonDocument.Parse(Fake.LastRequest.Body);
         Assert.Equal("answer", body.RootElement.GetProperty("response_format").GetProperty("json_schema").GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task Hitting_max_tokens_reports_finish_reason_length()
     {
-        _fake.Reply = "one two three four five six";
-        var response = await _client.GetResponseAsync("count", new ChatOptions { MaxOutputTokens = 3 }, TestContext.Current.CancellationToken);
+        Fake.Reply = "one two three four five six";
+        var response = await Client.GetResponseAsync("count", new ChatOptions { MaxOutputTokens = 3 }, TestContext.Current.CancellationToken);
 
         Assert.Equal("one two three", response.Text);
         Assert.Equal(ChatFinishReason.Length, response.FinishReason);
@@ -104,20 +95,20 @@ public sealed class OpenAIChatClientTests : IClassFixture<FakeLlmServer>, IDispo
     [Fact]
     public async Task No_model_anywhere_is_an_argument_error_before_any_request()
     {
-        using var client = new OpenAIChatClient("bare", new ProviderOptions { Type = ProviderTypes.OpenAI, ApiKey = "k", BaseUrl = _fake.OpenAiBaseUrl }, _http);
+        using var client = Create(Fake.OpenAIBaseUrl, defaultModel: null);
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.GetResponseAsync("hi", cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Equal(0, _fake.RequestCount);
+        Assert.Equal(0, Fake.RequestCount);
     }
 
     [Fact]
     public void Metadata_names_the_provider_endpoint_and_default_model()
     {
-        var metadata = _client.GetService<ChatClientMetadata>();
+        var metadata = Client.GetService<ChatClientMetadata>();
 
         Assert.NotNull(metadata);
         Assert.Equal("openai", metadata.ProviderName);
-        Assert.Equal(new Uri(_fake.OpenAiBaseUrl), metadata.ProviderUri);
+        Assert.Equal(new Uri(Fake.OpenAIBaseUrl), metadata.ProviderUri);
         Assert.Equal("gpt-4o-mini", metadata.DefaultModelId);
     }
 }

@@ -2,10 +2,10 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 using Platform.Core.Gateway;
 
-namespace Platform.Api.Gateway.OpenAi;
+namespace Platform.Api.Gateway.OpenAI;
 
 /// <summary>The OpenAI wire shapes the official SDKs parse (snake_case names are part of the contract).</summary>
-internal static class OpenAiResponses
+internal static class OpenAIResponses
 {
     public static CompletionBody ToCompletion(ChatResponse response, GatewayContext context, long created) => new(
         Id(response, context), "chat.completion", created, response.ModelId ?? context.ModelRequested ?? "",

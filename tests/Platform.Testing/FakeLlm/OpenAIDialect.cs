@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace Platform.Testing.FakeLlm;
 
 /// <summary>OpenAI chat completions: Bearer auth, {"error":{...}} bodies, chat.completion(.chunk) objects.</summary>
-internal sealed class OpenAiDialect : FakeDialect
+internal sealed class OpenAIDialect : FakeDialect
 {
     public override string RequestIdHeader => "x-request-id";
 
@@ -29,7 +29,12 @@ internal sealed class OpenAiDialect : FakeDialect
                 new
                 {
                     index = 0,
-                    message = new { role = "assistant", content = completion.Text, refusal = (string?)null },
+                    message = new
+                    {
+                        role = "assistant",
+                        content = completion.IsRefusal ? null : completion.Text,
+                        refusal = completion.IsRefusal ? completion.Text : null,
+                    },
                     logprobs = (object?)null,
                     finish_reason = FinishReason(completion),
                 },
@@ -63,7 +68,8 @@ internal sealed class OpenAiDialect : FakeDialect
         var role = new { role = "assistant", content = "", refusal = (string?)null };
         await FakeHttp.WriteEventAsync(http, null, Chunk([Choice(role)])).ConfigureAwait(false);
         var finished = await WriteChunksAsync(http, completion, fault,
-            text => FakeHttp.WriteEventAsync(http, null, Chunk([Choice(new { content = text })]))).ConfigureAwait(false);
+            text => FakeHttp.WriteEventAsync(http, null, Chunk([Choice(completion.IsRefusal ? new { refusal = text } : (object)new { content = text })])))
+            .ConfigureAwait(false);
         if (!finished)
         {
             return;
@@ -103,5 +109,6 @@ internal sealed class OpenAiDialect : FakeDialect
         prompt_tokens = c.PromptTokens,
         completion_tokens = c.CompletionTokens,
         total_tokens = c.PromptTokens + c.CompletionTokens,
+        prompt_tokens_details = new { cached_tokens = c.CachedPromptTokens },
     };
 }

@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Gateway;
-using Platform.Api.Gateway.OpenAi;
+using Platform.Api.Gateway.OpenAI;
 using Platform.Core.Gateway;
 using Platform.Core.Limits;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Platform.Api.Apis;
 
@@ -15,9 +16,9 @@ namespace Platform.Api.Apis;
 /// The OpenAI-compatible surface: the official OpenAI SDKs work against the platform by changing only their
 /// base URL (to &lt;api&gt;/v1) and key (a platform key).
 /// </summary>
-public static class OpenAiCompatApi
+public static class OpenAICompatApi
 {
-    public static IEndpointRouteBuilder MapOpenAiCompatApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapOpenAICompatApi(this IEndpointRouteBuilder app)
     {
         var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value.MaxRequestBytes;
         var api = app.MapGroup("v1").WithTags("OpenAI-compatible").RequireAuthorization(Policies.Member);
@@ -28,12 +29,13 @@ public static class OpenAiCompatApi
     }
 
     public static async Task<IResult> ChatCompletions(
-        JsonElement body, HttpContext http, ClaimsPrincipal user, LlmGateway gateway, IOptions<LimitOptions> limits)
+        JsonElement body, HttpContext http, ClaimsPrincipal user, LlmGateway gateway, IOptions<LimitOptions> limits,
+        IOptions<HttpJsonOptions> json)
     {
-        var (request, validation) = OpenAiRequestReader.Read(body, limits.Value.MaxMessages);
+        var (request, validation) = OpenAIRequestReader.Read(body, limits.Value.MaxMessages);
         if (request is null)
         {
-            return OpenAiErrors.Invalid(validation);
+            return OpenAIErrors.Invalid(validation);
         }
         var context = new GatewayContext
         {
@@ -51,27 +53,28 @@ public static class OpenAiCompatApi
         }
         catch (GatewayException ex)
         {
-            return OpenAiErrors.From(GatewayProblem.From(ex)!, http);
-        }
-        if (request.Stream)
-        {
-            return new OpenAiStreamResult(gateway.Client, request, options, context);
+            return OpenAIErrors.From(GatewayProblem.From(ex)!, http);
         }
         try
         {
+            if (request.Stream)
+            {
+                var stream = await GatewayStream.OpenAsync(gateway.Client, request.Messages, options, context, http);
+                return TypedResults.ServerSentEvents(OpenAIStreamEvents.For(stream, request, options, context, json.Value.SerializerOptions));
+            }
             var response = await gateway.Client.GetResponseAsync(request.Messages, options, http.RequestAborted);
             http.Response.WriteGatewayHeaders(context.Cached, context.OverheadMs);
-            return Results.Json(OpenAiResponses.ToCompletion(response, context, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+            return Results.Json(OpenAIResponses.ToCompletion(response, context, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         }
         catch (Exception ex) when (GatewayProblem.From(ex) is { } problem)
         {
-            return OpenAiErrors.From(problem, http);
+            return OpenAIErrors.From(problem, http);
         }
     }
 
     public static IResult Models(LlmGateway gateway) =>
-        Results.Json(new OpenAiResponses.ModelList("list", gateway.Providers.All
+        Results.Json(new OpenAIResponses.ModelList("list", gateway.Providers.All
             .Where(p => p.Configured)
-            .SelectMany(p => p.Models.Select(m => new OpenAiResponses.ModelEntry(m, "model", 0, p.Name)))
+            .SelectMany(p => p.Models.Select(m => new OpenAIResponses.ModelEntry(m, "model", 0, p.Name)))
             .ToArray()));
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Platform.Api.Infrastructure;
 
-namespace Platform.Api.Gateway.OpenAi;
+namespace Platform.Api.Gateway.OpenAI;
 
 /// <summary>Typed reads of optional JSON properties that record a field error instead of throwing.</summary>
-internal static class OpenAiJson
+internal static class OpenAIJson
 {
     public static string? String(JsonElement obj, string name, Validation v, string? field = null)
     {

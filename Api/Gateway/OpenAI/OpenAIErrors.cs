@@ -1,12 +1,12 @@
 using Platform.Api.Infrastructure;
 
-namespace Platform.Api.Gateway.OpenAi;
+namespace Platform.Api.Gateway.OpenAI;
 
 /// <summary>
 /// Problem details (RFC 9457) that also carry OpenAI's {"error": {message, type, code}} member, so both a
 /// generic HTTP client and the official OpenAI SDKs read a meaningful message.
 /// </summary>
-internal static class OpenAiErrors
+internal static class OpenAIErrors
 {
     public static IResult From(GatewayProblem problem, HttpContext http)
     {

@@ -2,21 +2,21 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Platform.Api.Infrastructure;
 
-namespace Platform.Api.Gateway.OpenAi;
+namespace Platform.Api.Gateway.OpenAI;
 
 /// <summary>
 /// Reads the OpenAI chat completions body leniently (SDKs send fields we do not use) but precisely where it
 /// matters: every field we act on is type-checked and named in the error when wrong.
 /// </summary>
-internal static class OpenAiRequestReader
+internal static class OpenAIRequestReader
 {
+    // Tool results are not listed: the gateway forwards no tools, so it could only drop them or fail at the provider.
     private static readonly Dictionary<string, ChatRole> Roles = new(StringComparer.Ordinal)
     {
-        ["system"] = ChatRole.System, ["developer"] = ChatRole.System, ["user"] = ChatRole.User,
-        ["assistant"] = ChatRole.Assistant, ["tool"] = ChatRole.Tool,
+        ["system"] = ChatRole.System, ["developer"] = ChatRole.System, ["user"] = ChatRole.User, ["assistant"] = ChatRole.Assistant,
     };
 
-    public static (OpenAiRequest? Request, Validation Validation) Read(JsonElement body, int maxMessages)
+    public static (OpenAIRequest? Request, Validation Validation) Read(JsonElement body, int maxMessages)
     {
         var v = new Validation();
         if (body.ValueKind != JsonValueKind.Object)
@@ -26,23 +26,23 @@ internal static class OpenAiRequestReader
         }
         var options = new ChatOptions
         {
-            ModelId = OpenAiJson.String(body, "model", v),
-            Temperature = (float?)OpenAiJson.Number(body, "temperature", v, 0, 2),
-            TopP = (float?)OpenAiJson.Number(body, "top_p", v, 0, 1),
-            FrequencyPenalty = (float?)OpenAiJson.Number(body, "frequency_penalty", v, -2, 2),
-            PresencePenalty = (float?)OpenAiJson.Number(body, "presence_penalty", v, -2, 2),
-            MaxOutputTokens = (int?)(OpenAiJson.Number(body, "max_completion_tokens", v, 1, 1_000_000) ?? OpenAiJson.Number(body, "max_tokens", v, 1, 1_000_000)),
-            Seed = (long?)OpenAiJson.Number(body, "seed", v, long.MinValue, long.MaxValue),
+            ModelId = OpenAIJson.String(body, "model", v),
+            Temperature = (float?)OpenAIJson.Number(body, "temperature", v, 0, 2),
+            TopP = (float?)OpenAIJson.Number(body, "top_p", v, 0, 1),
+            FrequencyPenalty = (float?)OpenAIJson.Number(body, "frequency_penalty", v, -2, 2),
+            PresencePenalty = (float?)OpenAIJson.Number(body, "presence_penalty", v, -2, 2),
+            MaxOutputTokens = (int?)(OpenAIJson.Number(body, "max_completion_tokens", v, 1, 1_000_000) ?? OpenAIJson.Number(body, "max_tokens", v, 1, 1_000_000)),
+            Seed = (long?)OpenAIJson.Number(body, "seed", v, long.MinValue, long.MaxValue),
             StopSequences = Stop(body, v),
             ResponseFormat = Format(body, v),
         };
-        v.Require(OpenAiJson.Number(body, "n", v, 1, 1) is null or 1, "n", "only n=1 is supported.");
-        var stream = OpenAiJson.Bool(body, "stream", v) ?? false;
+        v.Require(OpenAIJson.Number(body, "n", v, 1, 1) is null or 1, "n", "only n=1 is supported.");
+        var stream = OpenAIJson.Bool(body, "stream", v) ?? false;
         var includeUsage = body.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
-            && (OpenAiJson.Bool(so, "include_usage", v) ?? false);
+            && (OpenAIJson.Bool(so, "include_usage", v) ?? false);
         var messages = Messages(body, maxMessages, v);
-        var user = OpenAiJson.String(body, "user", v);
-        return v.IsValid ? (new OpenAiRequest(messages, options, stream, includeUsage, user), v) : (null, v);
+        var user = OpenAIJson.String(body, "user", v);
+        return v.IsValid ? (new OpenAIRequest(messages, options, stream, includeUsage, user), v) : (null, v);
     }
 
     private static List<ChatMessage> Messages(JsonElement body, int maxMessages, Validation v)
@@ -62,10 +62,10 @@ internal static class OpenAiRequestReader
         foreach (var message in array.EnumerateArray())
         {
             var field = $"messages[{i++}]";
-            var role = message.ValueKind == JsonValueKind.Object ? OpenAiJson.String(message, "role", v, field + ".role") : null;
+            var role = message.ValueKind == JsonValueKind.Object ? OpenAIJson.String(message, "role", v, field + ".role") : null;
             if (role is null || !Roles.TryGetValue(role, out var chatRole))
             {
-                v.Require(false, field + ".role", "must be one of: system, developer, user, assistant, tool.");
+                v.Require(false, field + ".role", "must be one of: system, developer, user, assistant.");
                 continue;
             }
             messages.Add(new ChatMessage(chatRole, Content(message, field, v)));
@@ -118,7 +118,7 @@ internal static class OpenAiRequestReader
         {
             return null;
         }
-        var type = format.ValueKind == JsonValueKind.Object ? OpenAiJson.String(format, "type", v, "response_format.type") : null;
+        var type = format.ValueKind == JsonValueKind.Object ? OpenAIJson.String(format, "type", v, "response_format.type") : null;
         switch (type)
         {
             case "text":
@@ -126,7 +126,7 @@ internal static class OpenAiRequestReader
             case "json_object":
                 return ChatResponseFormat.Json;
             case "json_schema" when format.TryGetProperty("json_schema", out var spec) && spec.TryGetProperty("schema", out var schema):
-                return ChatResponseFormat.ForJsonSchema(schema.Clone(), OpenAiJson.String(spec, "name", v, "response_format.json_schema.name"));
+                return ChatResponseFormat.ForJsonSchema(schema.Clone(), OpenAIJson.String(spec, "name", v, "response_format.json_schema.name"));
             default:
                 v.Require(false, "response_format.type", "must be text, json_object or json_schema (with json_schema.schema).");
                 return null;
