@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -33,7 +32,7 @@ public sealed class LoggingTests(FakeLlmServer fake) : GatewayTestBase(fake), IC
             .AddFilter("Platform", LogLevel.Trace)
             .AddFakeLogging()));
         using var client = traced.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFactory.AdminKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiFactory.AdminKey);
 
         Assert.Equal(HttpStatusCode.OK, (await ChatAsync(Ask(Prompt), client)).StatusCode);
         Fake.AlwaysFail(503, message: "overloaded");
