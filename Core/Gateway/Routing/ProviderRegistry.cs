@@ -40,5 +40,13 @@ public sealed class ProviderRegistry : IDisposable
 
     public GatewayProvider? Find(string name) => _providers.GetValueOrDefault(name);
 
-    public void Dispose() => _factory.Dispose();
+    /// <summary>The composed clients first (their telemetry meters and sources go with them), then the transports.</summary>
+    public void Dispose()
+    {
+        foreach (var provider in _providers.Values)
+        {
+            provider.Client.Dispose();
+        }
+        _factory.Dispose();
+    }
 }
