@@ -6,15 +6,19 @@ using Platform.Core.Interactions;
 namespace Platform.Core.Gateway;
 
 /// <summary>
-/// The one entry to every LLM call (sync, streaming, jobs): telemetry -> interaction recording -> response cache
-/// -> router with fallbacks -> per-provider resilience -> provider.
+/// The one entry to every LLM call (sync, streaming, jobs): gateway span -> interaction recording -> response cache
+/// -> router with fallbacks -> per provider: logging, resilience, GenAI telemetry, the provider's client
+/// (built by <see cref="ProviderRegistry"/>).
 /// </summary>
 public sealed class LlmGateway(
     ModelRouter router, ProviderRegistry providers, RouterChatClient routerClient,
     ResponseCache cache, CacheStats cacheStats, InteractionBuffer buffer, PricingCatalog pricing)
 {
-    public IChatClient Client { get; } =
-        new TelemetryChatClient(new RecordingChatClient(new CachingChatClient(routerClient, cache, cacheStats), buffer, pricing));
+    public IChatClient Client { get; } = routerClient.AsBuilder()
+        .UseGatewaySpan()
+        .UseInteractionRecording(buffer, pricing)
+        .UseResponseCache(cache, cacheStats)
+        .Build();
 
     public ModelRouter Router => router;
     public ProviderRegistry Providers => providers;

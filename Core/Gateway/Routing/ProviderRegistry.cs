@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Core.Gateway.Pipeline;
@@ -5,7 +6,10 @@ using Platform.Core.Gateway.Providers;
 
 namespace Platform.Core.Gateway.Routing;
 
-/// <summary>Every provider from Llm:Providers, each model of each with its own resilience pipeline; "offline" is always there.</summary>
+/// <summary>
+/// Every provider from Llm:Providers, each model of each with its own resilience pipeline; "offline" is always there.
+/// Each provider's client is composed here, below the router, where its <see cref="ChatClientMetadata"/> is its own.
+/// </summary>
 public sealed class ProviderRegistry : IDisposable
 {
     public const string OfflineName = "offline";
@@ -20,7 +24,14 @@ public sealed class ProviderRegistry : IDisposable
         foreach (var (name, provider) in configured)
         {
             var deployments = new DeploymentSet(name, GatewayProvider.ListedModels(provider), options.Value.Resilience, loggers.CreateLogger<ProviderRegistry>());
-            var client = new ResilientChatClient(factory.Create(name, provider), deployments, TimeSpan.FromSeconds(provider.TimeoutSeconds), name);
+            var client = factory.Create(name, provider).AsBuilder()
+                // Outside the retries: one line per call, an error only when the provider finally failed (each retry
+                // already logs its warning).
+                .UseLogging(loggers)
+                .UseProviderResilience(deployments, TimeSpan.FromSeconds(provider.TimeoutSeconds), name)
+                // Right above the provider's own client, so the span names its provider and server, one per attempt.
+                .UseOpenTelemetry(sourceName: GatewaySpanChatClient.SourceName)
+                .Build();
             _providers[name] = new GatewayProvider(name, provider, ProviderClientFactory.IsConfigured(provider), client, deployments);
         }
     }
@@ -29,5 +40,13 @@ public sealed class ProviderRegistry : IDisposable
 
     public GatewayProvider? Find(string name) => _providers.GetValueOrDefault(name);
 
-    public void Dispose() => _factory.Dispose();
+    /// <summary>The composed clients first (their telemetry meters and sources go with them), then the transports.</summary>
+    public void Dispose()
+    {
+        foreach (var provider in _providers.Values)
+        {
+            provider.Client.Dispose();
+        }
+        _factory.Dispose();
+    }
 }
