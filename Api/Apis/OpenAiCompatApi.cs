@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Gateway;
 using Platform.Api.Gateway.OpenAi;
+using Platform.Api.RateLimits;
 using Platform.Core.Gateway;
 using Platform.Core.Limits;
 
@@ -22,7 +23,7 @@ public static class OpenAiCompatApi
         var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value.MaxRequestBytes;
         var api = app.MapGroup("v1").WithTags("OpenAI-compatible").RequireAuthorization(Policies.Member);
         api.MapPost("/chat/completions", ChatCompletions).WithName("ChatCompletions").WithRequestLimit(maxBytes, "Llm:MaxRequestBytes")
-            .WithSummary("OpenAI chat completions (streaming with stream=true)");
+            .WithSummary("OpenAI chat completions (streaming with stream=true)").WithUsageLimits(limitTokens: true);
         api.MapGet("/models", Models).WithName("ListModels").WithSummary("Models the platform can route to");
         return app;
     }
@@ -55,11 +56,11 @@ public static class OpenAiCompatApi
         }
         if (request.Stream)
         {
-            return new OpenAiStreamResult(gateway.Client, request, options, context);
+            return new OpenAiStreamResult(http.Metered(gateway.Client), request, options, context);
         }
         try
         {
-            var response = await gateway.Client.GetResponseAsync(request.Messages, options, http.RequestAborted);
+            var response = await http.Metered(gateway.Client).GetResponseAsync(request.Messages, options, http.RequestAborted);
             http.Response.WriteGatewayHeaders(context.Cached, context.OverheadMs);
             return Results.Json(OpenAiResponses.ToCompletion(response, context, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         }
