@@ -22,6 +22,7 @@ internal static class Extensions
         builder.AddJobSystem();
         builder.AddRateLimits();
         builder.Services.AddSingleton<UsageGate>();
+        builder.Services.AddSingleton<UsageReport>();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Apply(options.SerializerOptions));
         // Binding failures become exceptions so BadRequestExceptionHandler can name the offending field.
