@@ -60,10 +60,8 @@ public sealed class SpendLedger(IServiceScopeFactory scopes, TimeProvider clock,
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var mine = db.Interactions.AsNoTracking().Where(i => i.OwnerUserId == userId && i.CostUsd != null);
-        var month = await mine.Where(i => i.CreatedAt >= periods.MonthStart).SumAsync(i => i.CostUsd, cancellationToken) ?? 0;
-        var day = await mine.Where(i => i.CreatedAt >= periods.DayStart).SumAsync(i => i.CostUsd, cancellationToken) ?? 0;
-        // Charges whose rows are now stored are in the sums above: stop counting them twice.
+        // Charges whose rows are stored are in the sums below: stop counting them twice. Asked before the sums, so a
+        // row stored in between is counted twice until the next read rather than not at all.
         var pendingIds = user.Pending.Keys.ToList();
         if (pendingIds.Count > 0)
         {
@@ -73,6 +71,9 @@ public sealed class SpendLedger(IServiceScopeFactory scopes, TimeProvider clock,
                 user.Pending.TryRemove(id, out _);
             }
         }
+        var mine = db.Interactions.AsNoTracking().Where(i => i.OwnerUserId == userId && i.CostUsd != null);
+        var month = await mine.Where(i => i.CreatedAt >= periods.MonthStart).SumAsync(i => i.CostUsd, cancellationToken) ?? 0;
+        var day = await mine.Where(i => i.CreatedAt >= periods.DayStart).SumAsync(i => i.CostUsd, cancellationToken) ?? 0;
         foreach (var (id, charge) in user.Pending)
         {
             if (now.UtcDateTime - charge.At > PendingLifetime)
