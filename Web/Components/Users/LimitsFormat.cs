@@ -23,6 +23,9 @@ public static class LimitsFormat
         return false;
     }
 
+    /// <summary>Null (no limit) or a whole number that fits the field; the Api checks the range.</summary>
+    public static bool IsWhole(double? value, double max) => value is not { } v || (v % 1 == 0 && Math.Abs(v) <= max);
+
     public static string Used(long? used, double? limit) =>
         used is null ? "not counted" : limit is null ? $"{used:N0}" : $"{used:N0} of {limit:N0}";
 

@@ -48,7 +48,7 @@ public sealed class CrossReplicaLimitTests(PostgresServer postgres, LimitsRedis 
     [Fact]
     public async Task A_burst_over_two_replicas_is_admitted_exactly_up_to_the_users_limit()
     {
-        const int limit = 10, perReplica = 15;
+        const int limit = 25, perReplica = 50;
         using var admin = _a.CreateClient(ApiFactory.AdminKey);
         var (userId, _, key) = await CreateMemberAsync(admin);
         await SetUserLimitsAsync(admin, userId, new { requestsPerMinute = limit });
@@ -56,13 +56,15 @@ public sealed class CrossReplicaLimitTests(PostgresServer postgres, LimitsRedis 
         using var onB = _b.CreateClient(key);
         var minute = await UsageWindows.FreshAsync(Ct);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var burst = Enumerable.Range(0, perReplica).SelectMany(i => new[] { ChatAsync(onA, i), ChatAsync(onB, i) }).ToList();
         var answers = await Task.WhenAll(burst);
         UsageWindows.AssertStill(minute);
 
         var ok = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
         var refused = answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{answers.Length} requests over 2 replicas, limit {limit}/min: {ok} answered, {refused} refused with 429");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"figures: {answers.Length} concurrent requests over 2 replicas, limit {limit}/min: {ok} answered, {refused} refused with 429, in {clock.ElapsedMilliseconds} ms");
         Assert.Equal((limit, 2 * perReplica - limit), (ok, refused));
         Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests), a => Assert.NotNull(a.Headers.RetryAfter));
         var usage = await (await onB.GetAsync("/api/me/usage", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
