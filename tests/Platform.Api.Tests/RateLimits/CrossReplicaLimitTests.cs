@@ -6,21 +6,12 @@ using static Platform.Api.Tests.RateLimits.LimitsClient;
 
 namespace Platform.Api.Tests.RateLimits;
 
-/// <summary>A redis-server of this class's own: one test stops it.</summary>
-public sealed class LimitsRedis : IAsyncLifetime
-{
-    public RedisServer Server { get; } = new();
-
-    public ValueTask InitializeAsync() => Server.InitializeAsync();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
-}
-
 /// <summary>
 /// Two Api replicas sharing one PostgreSQL database and one Redis count into the same per-minute counters: a burst
-/// split over both is admitted exactly up to the limit. The offline provider answers.
+/// split over both is admitted exactly up to the limit. The offline provider answers; the Redis is the class's own,
+/// as one test stops it.
 /// </summary>
-public sealed class CrossReplicaLimitTests(PostgresServer postgres, LimitsRedis redis) : IClassFixture<LimitsRedis>, IAsyncLifetime
+public sealed class CrossReplicaLimitTests(PostgresServer postgres, PrivateRedis redis) : IClassFixture<PrivateRedis>, IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private ApiFactory _a = null!;
@@ -28,15 +19,7 @@ public sealed class CrossReplicaLimitTests(PostgresServer postgres, LimitsRedis 
 
     public async ValueTask InitializeAsync()
     {
-        postgres.EnsureAvailable();
-        redis.Server.EnsureAvailable();
-        var connectionString = await postgres.CreateDatabaseAsync("limits");
-        var settings = new Dictionary<string, string> { ["ConnectionStrings:cache"] = redis.Server.ConnectionString };
-        // One after the other: the first replica migrates the database.
-        _a = new ApiFactory(connectionString, settings);
-        _a.CreateClient().Dispose();
-        _b = new ApiFactory(connectionString, settings);
-        _b.CreateClient().Dispose();
+        (_a, _b) = await Replicas.StartTwoAsync(postgres, redis.Server, "limits");
     }
 
     public async ValueTask DisposeAsync()
