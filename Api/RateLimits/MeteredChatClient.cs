@@ -15,7 +15,7 @@ internal sealed class MeteredChatClient(IChatClient inner, UsageLease lease) : D
     {
         var response = await base.GetResponseAsync(messages, options, cancellationToken);
         var context = GatewayContext.Of(options);
-        await lease.ChargeAsync(Tokens(response.Usage), context.CostUsd, context.InteractionId);
+        await lease.ChargeAsync(Tokens(response.Usage, context), context.CostUsd, context.InteractionId);
         return response;
     }
 
@@ -37,10 +37,11 @@ internal sealed class MeteredChatClient(IChatClient inner, UsageLease lease) : D
         finally
         {
             var context = GatewayContext.Of(options);
-            await lease.ChargeAsync(Tokens(usage), context.CostUsd, context.InteractionId);
+            await lease.ChargeAsync(Tokens(usage, context), context.CostUsd, context.InteractionId);
         }
     }
 
-    private static long Tokens(UsageDetails? usage) =>
-        usage is null ? 0 : usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
+    // A cache hit reached no provider: it counts as a request, not as tokens (its cost is 0 too).
+    private static long Tokens(UsageDetails? usage, GatewayContext context) =>
+        usage is null || context.Cached ? 0 : usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
 }

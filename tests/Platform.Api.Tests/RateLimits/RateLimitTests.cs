@@ -90,6 +90,24 @@ public sealed class RateLimitTests(FakeLlmServer fake) : GatewayTestBase(fake), 
     }
 
     [Fact]
+    public async Task A_cache_hit_counts_as_a_request_but_uses_no_tokens()
+    {
+        var (userId, _, key) = await CreateMemberAsync(Admin);
+        await SetUserLimitsAsync(Admin, userId, new { tokensPerMinute = 1_000_000 });
+        using var member = Factory.CreateClient(key);
+        var minute = await UsageWindows.FreshAsync(Ct);
+
+        var miss = await ChatAsync(Ask("cache me for the limits", useCache: true), member);
+        var hit = await ChatAsync(Ask("cache me for the limits", useCache: true), member);
+        var usage = (await JsonAsync(await member.GetAsync("/api/me/usage", Ct))).GetProperty("user");
+        UsageWindows.AssertStill(minute);
+
+        Assert.Equal(("miss", "hit"), (Header(miss, "x-platform-cache"), Header(hit, "x-platform-cache")));
+        Assert.Equal(2, usage.GetProperty("requestsThisMinute").GetInt64());
+        Assert.Equal((await JsonAsync(miss)).GetProperty("usage").GetProperty("totalTokens").GetInt64(), usage.GetProperty("tokensThisMinute").GetInt64());
+    }
+
+    [Fact]
     public async Task A_request_after_the_tokens_of_the_minute_are_used_up_is_refused()
     {
         var (_, keyId, key) = await CreateMemberAsync(Admin);
