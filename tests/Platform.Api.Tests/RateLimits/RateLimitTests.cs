@@ -20,10 +20,8 @@ public sealed class RateLimitTests(FakeLlmServer fake) : GatewayTestBase(fake), 
     [Fact]
     public async Task A_key_over_its_requests_per_minute_gets_429_with_retry_after_and_a_problem_naming_the_limit()
     {
-        var (_, keyId, key) = await CreateMemberAsync(Admin);
-        await SetKeyLimitsAsync(Admin, keyId, new { requestsPerMinute = 2 });
-        using var member = Factory.CreateClient(key);
-        var minute = await UsageWindows.FreshAsync(Ct);
+        var (member, minute) = await LimitedMemberAsync(key: new { requestsPerMinute = 2 });
+        using var _ = member;
 
         var first = await ChatAsync(Ask("one"), member);
         var second = await ChatAsync(Ask("two"), member);
@@ -48,10 +46,8 @@ public sealed class RateLimitTests(FakeLlmServer fake) : GatewayTestBase(fake), 
     [Fact]
     public async Task The_openai_endpoint_answers_a_limit_with_openais_rate_limit_error()
     {
-        var (userId, _, key) = await CreateMemberAsync(Admin);
-        await SetUserLimitsAsync(Admin, userId, new { requestsPerMinute = 1 });
-        using var member = Factory.CreateClient(key);
-        var minute = await UsageWindows.FreshAsync(Ct);
+        var (member, minute) = await LimitedMemberAsync(user: new { requestsPerMinute = 1 });
+        using var _ = member;
         var body = new { model = "gpt-4o-mini", messages = new[] { new { role = "user", content = "hi" } } };
 
         var first = await member.PostAsJsonAsync("/v1/chat/completions", body, Ct);
@@ -70,10 +66,8 @@ public sealed class RateLimitTests(FakeLlmServer fake) : GatewayTestBase(fake), 
     [Fact]
     public async Task Tokens_per_minute_are_charged_with_the_real_usage_of_sync_and_streamed_answers()
     {
-        var (userId, _, key) = await CreateMemberAsync(Admin);
-        await SetUserLimitsAsync(Admin, userId, new { tokensPerMinute = 1_000_000 });
-        using var member = Factory.CreateClient(key);
-        var minute = await UsageWindows.FreshAsync(Ct);
+        var (member, minute) = await LimitedMemberAsync(user: new { tokensPerMinute = 1_000_000 });
+        using var _ = member;
 
         var sync = await ChatAsync(Ask("count these tokens please"), member);
         var syncTokens = (await JsonAsync(sync)).GetProperty("usage").GetProperty("totalTokens").GetInt64();
@@ -92,10 +86,8 @@ public sealed class RateLimitTests(FakeLlmServer fake) : GatewayTestBase(fake), 
     [Fact]
     public async Task A_cache_hit_counts_as_a_request_but_uses_no_tokens()
     {
-        var (userId, _, key) = await CreateMemberAsync(Admin);
-        await SetUserLimitsAsync(Admin, userId, new { tokensPerMinute = 1_000_000 });
-        using var member = Factory.CreateClient(key);
-        var minute = await UsageWindows.FreshAsync(Ct);
+        var (member, minute) = await LimitedMemberAsync(user: new { tokensPerMinute = 1_000_000 });
+        using var _ = member;
 
         var miss = await ChatAsync(Ask("cache me for the limits", useCache: true), member);
         var hit = await ChatAsync(Ask("cache me for the limits", useCache: true), member);
@@ -110,10 +102,8 @@ public sealed class RateLimitTests(FakeLlmServer fake) : GatewayTestBase(fake), 
     [Fact]
     public async Task A_request_after_the_tokens_of_the_minute_are_used_up_is_refused()
     {
-        var (_, keyId, key) = await CreateMemberAsync(Admin);
-        await SetKeyLimitsAsync(Admin, keyId, new { tokensPerMinute = 1 });
-        using var member = Factory.CreateClient(key);
-        var minute = await UsageWindows.FreshAsync(Ct);
+        var (member, minute) = await LimitedMemberAsync(key: new { tokensPerMinute = 1 });
+        using var _ = member;
 
         var first = await ChatAsync(Ask("more than one token"), member);
         var second = await ChatAsync(Ask("again"), member);
@@ -221,5 +211,19 @@ public sealed class RateLimitTests(FakeLlmServer fake) : GatewayTestBase(fake), 
         var response = await ChatAsync(Ask("unlimited"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("x-ratelimit-remaining-requests"));
+    }
+    /// <summary>A new member's client with these limits, once a fresh minute window has started.</summary>
+    private async Task<(HttpClient Member, long Minute)> LimitedMemberAsync(object? user = null, object? key = null)
+    {
+        var (userId, keyId, secret) = await CreateMemberAsync(Admin);
+        if (user is not null)
+        {
+            await SetUserLimitsAsync(Admin, userId, user);
+        }
+        if (key is not null)
+        {
+            await SetKeyLimitsAsync(Admin, keyId, key);
+        }
+        return (Factory.CreateClient(secret), await UsageWindows.FreshAsync(Ct));
     }
 }
