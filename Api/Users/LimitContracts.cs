@@ -11,7 +11,10 @@ public sealed record UserLimitsDto(int? RequestsPerMinute = null, long? TokensPe
 
     public UserLimits ToEntity() => new()
     {
-        RequestsPerMinute = RequestsPerMinute, TokensPerMinute = TokensPerMinute, DailyBudgetUsd = DailyBudgetUsd, MonthlyBudgetUsd = MonthlyBudgetUsd,
+        RequestsPerMinute = RequestsPerMinute,
+        TokensPerMinute = TokensPerMinute,
+        DailyBudgetUsd = DailyBudgetUsd,
+        MonthlyBudgetUsd = MonthlyBudgetUsd,
     };
 }
 
