@@ -7,6 +7,8 @@ using Platform.Core.Gateway;
 using Platform.Core.Jobs;
 using Platform.Api.Gateway;
 using Platform.Api.Gateway.OpenAI;
+using Platform.Api.RateLimits;
+using Platform.Core.RateLimits;
 
 namespace Platform.Api;
 
@@ -18,6 +20,9 @@ internal static class Extensions
         builder.AddPlatformCache();
         builder.AddLlmGateway();
         builder.AddJobSystem();
+        builder.AddRateLimits();
+        builder.Services.AddSingleton<UsageGate>();
+        builder.Services.AddSingleton<UsageReport>();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.Configure<JsonOptions>(options => JsonDefaults.Apply(options.SerializerOptions));
         // Binding failures become exceptions so BadRequestExceptionHandler can name the offending field.

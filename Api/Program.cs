@@ -18,6 +18,7 @@ app.MapMeApi();
 app.MapStatusApi();
 app.MapUsersApi();
 app.MapKeysApi();
+app.MapLimitsApi();
 app.MapLlmApi();
 app.MapOpenAICompatApi();
 app.MapJobsApi();

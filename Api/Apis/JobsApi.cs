@@ -6,6 +6,7 @@ using Platform.Api.Auth;
 using Platform.Api.Gateway;
 using Platform.Api.Infrastructure;
 using Platform.Api.Jobs;
+using Platform.Api.RateLimits;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
@@ -20,7 +21,8 @@ public static class JobsApi
     {
         var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<LimitOptions>>().Value.MaxJobRequestBytes;
         var api = app.MapGroup("api/jobs").WithTags("Jobs").RequireAuthorization(Policies.Member);
-        api.MapPost("/", Enqueue).WithName("EnqueueJob").WithRequestLimit(maxBytes, $"{LimitOptions.Section}:MaxJobRequestBytes").WithSummary("Queue a templated prompt to run in the background");
+        api.MapPost("/", Enqueue).WithName("EnqueueJob").WithRequestLimit(maxBytes, $"{LimitOptions.Section}:MaxJobRequestBytes").WithSummary("Queue a templated prompt to run in the background")
+            .WithUsageLimits(limitTokens: false);
         api.MapGet("/", List).WithName("ListJobs").WithSummary("Jobs, newest first, filtered by status, priority and time");
         api.MapGet("/stats", JobStatsQuery.GetAsync).WithName("GetJobStats").WithSummary("Counts per status and priority, throughput, queue latency");
         api.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, progress, attempts and result");

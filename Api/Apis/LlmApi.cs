@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Gateway;
+using Platform.Api.RateLimits;
 using Platform.Core.Caching;
 using Platform.Core.Gateway;
 using Platform.Core.Limits;
@@ -18,7 +19,7 @@ public static class LlmApi
         var api = app.MapGroup("api/llm").WithTags("LLM gateway").RequireAuthorization(Policies.Member);
         api.MapPost("/chat", Chat).WithName("Chat").WithRequestLimit(maxBytes, "Llm:MaxRequestBytes")
             .WithSummary("Chat with any model; stream=true answers with server-sent events")
-            .Produces<ChatResponseDto>().ProducesProblem(400).ProducesProblem(502).ProducesProblem(503);
+            .Produces<ChatResponseDto>().ProducesProblem(400).ProducesProblem(502).ProducesProblem(503).WithUsageLimits(limitTokens: true);
         api.MapGet("/providers", GetProviders).WithName("GetProviders").WithSummary("Providers, their models, prices and circuit state");
         api.MapGet("/cache/stats", GetCacheStats).WithName("GetCacheStats").WithSummary("Response cache hits and misses of this Api process");
         api.MapDelete("/cache", ClearCache).RequireAuthorization(Policies.Admin).WithName("ClearCache").WithSummary("Empty the response cache (admin)");
@@ -43,10 +44,10 @@ public static class LlmApi
             var options = gateway.Prepare(ChatMapping.Options(request), context);
             if (request.Stream)
             {
-                var stream = await GatewayStream.OpenAsync(gateway.Client, messages, options, context, http);
+                var stream = await GatewayStream.OpenAsync(http.Metered(gateway.Client), messages, options, context, http);
                 return TypedResults.ServerSentEvents(ChatStreamEvents.For(stream, context));
             }
-            var response = await gateway.Client.GetResponseAsync(messages, options, http.RequestAborted);
+            var response = await http.Metered(gateway.Client).GetResponseAsync(messages, options, http.RequestAborted);
             http.Response.WriteGatewayHeaders(context.Cached, context.OverheadMs);
             return TypedResults.Ok(ChatMapping.Response(response, context));
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Gateway;
 using Platform.Api.Gateway.OpenAI;
+using Platform.Api.RateLimits;
 using Platform.Core.Gateway;
 using Platform.Core.Limits;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -23,7 +24,7 @@ public static class OpenAICompatApi
         var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value.MaxRequestBytes;
         var api = app.MapGroup("v1").WithTags("OpenAI-compatible").RequireAuthorization(Policies.Member);
         api.MapPost("/chat/completions", ChatCompletions).WithName("ChatCompletions").WithRequestLimit(maxBytes, "Llm:MaxRequestBytes")
-            .WithSummary("OpenAI chat completions (streaming with stream=true)");
+            .WithSummary("OpenAI chat completions (streaming with stream=true)").WithUsageLimits(limitTokens: true);
         api.MapGet("/models", Models).WithName("ListModels").WithSummary("Models the platform can route to");
         return app;
     }
@@ -59,10 +60,10 @@ public static class OpenAICompatApi
         {
             if (request.Stream)
             {
-                var stream = await GatewayStream.OpenAsync(gateway.Client, request.Messages, options, context, http);
+                var stream = await GatewayStream.OpenAsync(http.Metered(gateway.Client), request.Messages, options, context, http);
                 return TypedResults.ServerSentEvents(OpenAIStreamEvents.For(stream, request, options, context, json.Value.SerializerOptions));
             }
-            var response = await gateway.Client.GetResponseAsync(request.Messages, options, http.RequestAborted);
+            var response = await http.Metered(gateway.Client).GetResponseAsync(request.Messages, options, http.RequestAborted);
             http.Response.WriteGatewayHeaders(context.Cached, context.OverheadMs);
             return Results.Json(OpenAIResponses.ToCompletion(response, context, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         }

@@ -7,6 +7,7 @@ using Platform.Api.Auth;
 using Platform.Api.Gateway;
 using Platform.Api.Infrastructure;
 using Platform.Api.Jobs;
+using Platform.Api.RateLimits;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Interactions;
@@ -26,10 +27,11 @@ public static class OutputsApi
             .Produces<OutputResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/feedback", Feedback).WithName("RateOutput").WithSummary("Thumbs up, thumbs down or none, with a comment")
             .Produces<OutputResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{id:guid}/rerun", Rerun).WithName("RerunOutput").WithSummary("Run the same job again: a new job and output linked to this one");
+        api.MapPost("/{id:guid}/rerun", Rerun).WithName("RerunOutput").WithSummary("Run the same job again: a new job and output linked to this one")
+            .WithUsageLimits(limitTokens: false);
         api.MapPost("/{id:guid}/regenerate", Regenerate).WithName("RegenerateOutput")
             .WithRequestLimit(maxBytes, $"{LimitOptions.Section}:MaxJobRequestBytes")
-            .WithSummary("Run again with context merged over the original and optionally another model");
+            .WithSummary("Run again with context merged over the original and optionally another model").WithUsageLimits(limitTokens: false);
         return app;
     }
 

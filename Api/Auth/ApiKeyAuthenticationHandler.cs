@@ -42,6 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new(PlatformClaims.KeyId, identity.KeyId.ToString()),
             new(PlatformClaims.KeyPrefix, identity.KeyPrefix),
         ];
+        Context.Features.Set(identity);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

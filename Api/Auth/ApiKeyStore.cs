@@ -76,7 +76,7 @@ public sealed class ApiKeyStore(
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var identity = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash && k.User!.DisabledAt == null)
-            .Select(k => new ApiKeyIdentity(k.Id, k.Prefix, k.Scope, k.UserId, k.User!.Name, k.User.Email, k.User.Role, k.LastUsedAt))
+            .Select(k => new ApiKeyIdentity(k.Id, k.Prefix, k.Scope, k.UserId, k.User!.Name, k.User.Email, k.User.Role, k.LastUsedAt, k.Limits, k.User.Limits))
             .FirstOrDefaultAsync(cancellationToken);
         // Last-used is coarse on purpose: one write per key per minute, not one per request.
         if (identity is not null && (identity.LastUsedAt is null || now - identity.LastUsedAt > LastUsedResolution))

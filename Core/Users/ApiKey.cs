@@ -16,4 +16,7 @@ public sealed class ApiKey
     public required ApiKeyScope Scope { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? LastUsedAt { get; set; }
+
+    /// <summary>Per-minute caps of this key alone; null fields fall back to RateLimits:Defaults.</summary>
+    public KeyLimits Limits { get; set; } = new();
 }

@@ -12,5 +12,8 @@ public sealed class User
     /// <summary>Set while the user is disabled: their keys are refused, their records stay.</summary>
     public DateTime? DisabledAt { get; set; }
 
+    /// <summary>Per-minute caps and spend budgets over all of the user's keys; null fields fall back to RateLimits:Defaults.</summary>
+    public UserLimits Limits { get; set; } = new();
+
     public List<ApiKey> Keys { get; set; } = [];
 }

@@ -2,13 +2,15 @@ namespace Platform.Web.Api;
 
 /// <summary>A user as an admin sees it (GET /api/users); roles are "admin" or "member".</summary>
 public sealed record ApiUserInfo(
-    Guid Id, string Name, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int KeyCount, DateTimeOffset? DisabledAt)
+    Guid Id, string Name, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int KeyCount, DateTimeOffset? DisabledAt,
+    ApiUserLimits? Limits = null)
 {
     public bool IsDisabled => DisabledAt is not null;
 }
 
 /// <summary>A key without its secret; scopes are "admin", "member" or "ingest".</summary>
-public sealed record ApiKeyInfo(Guid Id, Guid UserId, string Name, string Prefix, string Scope, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
+public sealed record ApiKeyInfo(
+    Guid Id, Guid UserId, string Name, string Prefix, string Scope, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, ApiKeyLimits? Limits = null);
 
 /// <summary>The creation answer: the only time the Api sends a key's secret.</summary>
 public sealed record ApiCreatedKey(Guid Id, Guid UserId, string Name, string Prefix, string Scope, DateTimeOffset CreatedAt, string Key);

@@ -6,21 +6,12 @@ using Platform.Testing;
 
 namespace Platform.Api.Tests;
 
-/// <summary>A redis-server of this class's own, so no other class stopping its Redis can swallow a revocation.</summary>
-public sealed class RevocationRedis : IAsyncLifetime
-{
-    public RedisServer Server { get; } = new();
-
-    public ValueTask InitializeAsync() => Server.InitializeAsync();
-
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
-}
-
 /// <summary>
 /// Two Api replicas sharing one PostgreSQL database and one Redis: a revocation or role change made through one is
-/// seen by the other long before its key cache (set to 5 minutes here) would have expired.
+/// seen by the other long before its key cache (set to 5 minutes here) would have expired. Their Redis is the class's
+/// own, so no other class stopping its Redis can swallow a revocation.
 /// </summary>
-public sealed class CrossReplicaRevocationTests(PostgresServer postgres, RevocationRedis redis) : IClassFixture<RevocationRedis>, IAsyncLifetime
+public sealed class CrossReplicaRevocationTests(PostgresServer postgres, PrivateRedis redis) : IClassFixture<PrivateRedis>, IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -29,20 +20,11 @@ public sealed class CrossReplicaRevocationTests(PostgresServer postgres, Revocat
 
     public async ValueTask InitializeAsync()
     {
-        postgres.EnsureAvailable();
-        redis.Server.EnsureAvailable();
-        var connectionString = await postgres.CreateDatabaseAsync("replicas");
-        var settings = new Dictionary<string, string>
+        (_a, _b) = await Replicas.StartTwoAsync(postgres, redis.Server, "replicas", new Dictionary<string, string>
         {
-            ["ConnectionStrings:cache"] = redis.Server.ConnectionString,
             ["Platform:Auth:CacheSeconds"] = "300",
             ["Platform:Auth:StaleSeconds"] = "300",
-        };
-        // One after the other: the first replica migrates the database.
-        _a = new ApiFactory(connectionString, settings);
-        _a.CreateClient().Dispose();
-        _b = new ApiFactory(connectionString, settings);
-        _b.CreateClient().Dispose();
+        });
         await WaitUntilAsync(() => Task.FromResult(redis.Server.Execute("PUBSUB", "NUMSUB", ApiKeyRevocations.Channel.ToString())?.EndsWith("\n2", StringComparison.Ordinal) == true),
             "both replicas subscribed to revocations");
     }

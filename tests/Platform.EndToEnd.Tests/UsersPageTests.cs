@@ -93,5 +93,45 @@ public sealed class UsersPageTests(EmbeddedPlatform platform)
         Assert.Equal("admin", (string?)after["role"]);
     }
 
+    [Fact]
+    public async Task Limits_set_in_the_web_reach_the_api_and_a_bad_one_shows_the_apis_reason()
+    {
+        var app = platform.App;
+        using var api = app.CreateAdminClient();
+        using var created = await api.PostAsJsonAsync("api/users", new { name = "Lim", email = $"lim-{Guid.NewGuid():N}@example.com", role = "member" }, Ct);
+        var userId = (string)(await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!;
+        using var keyAnswer = await api.PostAsJsonAsync($"api/users/{userId}/keys", new { name = "lim key", scope = "member" }, Ct);
+        var keyId = (string)(await keyAnswer.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!;
+
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await Browser.SignedInPageAsync(browser, app.WebUrl);
+            await page.GotoAsync(new Uri(app.WebUrl, $"users/{userId}").ToString());
+            await Expect(Test(page, "limits-panel")).ToBeVisibleAsync();
+
+            await Test(page, "limit-rpm").FillAsync("-3");
+            await Test(page, "save-limits").ClickAsync();
+            await Expect(Test(page, "limits-error")).ToContainTextAsync("requestsPerMinute");
+
+            await Test(page, "limit-rpm").FillAsync("30");
+            await Test(page, "limit-daily").FillAsync("2.5");
+            await Test(page, "save-limits").ClickAsync();
+            await Expect(Test(page, "usage-requests")).ToContainTextAsync("of 30");
+            await Expect(Test(page, "usage-today")).ToContainTextAsync("of 2.5 USD");
+
+            var keyRow = page.Locator("[data-key-limits='lim key']");
+            await keyRow.Locator("[data-test='key-limit-tpm']").FillAsync("5000");
+            await keyRow.Locator("[data-test='save-key-limits']").ClickAsync();
+            await Expect(keyRow.Locator("[data-test='key-usage']")).ToContainTextAsync(new Regex("of 5.?000 tokens"));
+        }
+
+        var limits = (await api.GetFromJsonAsync<JsonObject>($"api/users/{userId}", Ct))!["limits"]!;
+        Assert.Equal((30, 2.5), ((int)limits["requestsPerMinute"]!, (double)limits["dailyBudgetUsd"]!));
+        var key = (await api.GetFromJsonAsync<JsonArray>($"api/users/{userId}/keys", Ct))!.Single(k => (string?)k!["id"] == keyId)!;
+        Assert.Equal(5000, (long)key["limits"]!["tokensPerMinute"]!);
+    }
+
     private static ILocator Test(IPage page, string name) => page.Locator($"[data-test='{name}']");
 }

@@ -15,6 +15,11 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Hash).HasMaxLength(64);
         builder.HasIndex(k => k.Hash).IsUnique();
         builder.HasIndex(k => k.UserId);
+        builder.ComplexProperty(k => k.Limits, limits =>
+        {
+            limits.Property(l => l.RequestsPerMinute).HasColumnName("limit_requests_per_minute");
+            limits.Property(l => l.TokensPerMinute).HasColumnName("limit_tokens_per_minute");
+        });
         builder.Property(k => k.Scope).HasConversion<LowercaseEnumConverter<ApiKeyScope>>().HasMaxLength(16);
     }
 }

@@ -14,6 +14,13 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Email).HasMaxLength(254);
         builder.HasIndex(u => u.Email).IsUnique();
         builder.Property(u => u.Role).HasConversion<LowercaseEnumConverter<UserRole>>().HasMaxLength(16);
+        builder.ComplexProperty(u => u.Limits, limits =>
+        {
+            limits.Property(l => l.RequestsPerMinute).HasColumnName("limit_requests_per_minute");
+            limits.Property(l => l.TokensPerMinute).HasColumnName("limit_tokens_per_minute");
+            limits.Property(l => l.DailyBudgetUsd).HasColumnName("daily_budget_usd");
+            limits.Property(l => l.MonthlyBudgetUsd).HasColumnName("monthly_budget_usd");
+        });
         builder.HasMany(u => u.Keys).WithOne(k => k.User).HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
