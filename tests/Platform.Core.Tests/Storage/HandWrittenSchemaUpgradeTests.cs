@@ -33,11 +33,13 @@ public sealed class HandWrittenSchemaUpgradeTests(PostgresServer postgres) : IDi
     {
         var ct = TestContext.Current.CancellationToken;
         var database = await LegacyDatabaseAsync(provider);
-        var existing = new User { Name = "Old", Email = "old@example.com", Role = UserRole.Member };
+        // Written with the old schema's columns only: today's model has columns the old schema does not.
+        var existingId = Guid.CreateVersion7();
         await using (var db = TestDatabases.Context(database))
         {
-            db.Users.Add(existing);
-            await db.SaveChangesAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite
+                ? $"INSERT INTO users (id, name, email, role, created_at, updated_at) VALUES ('{existingId.ToString().ToUpperInvariant()}', 'Old', 'old@example.com', 'member', '2026-11-30 12:00:00', '2026-11-30 12:00:00')"
+                : $"INSERT INTO users (id, name, email, role, created_at, updated_at) VALUES ('{existingId}', 'Old', 'old@example.com', 'member', '2026-11-30 12:00:00+00', '2026-11-30 12:00:00+00')", ct);
         }
 
         await MigrationTests.MigrateAsync(database);
@@ -47,8 +49,8 @@ public sealed class HandWrittenSchemaUpgradeTests(PostgresServer postgres) : IDi
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
             var baseline = db.Database.GetMigrations().First();
             Assert.Contains(baseline, await db.Database.GetAppliedMigrationsAsync(ct));
-            Assert.Equal("old@example.com", (await db.Users.SingleAsync(u => u.Id == existing.Id, ct)).Email);
-            await db.Users.Where(u => u.Id == existing.Id).ExecuteDeleteAsync(ct);
+            Assert.Equal("old@example.com", (await db.Users.SingleAsync(u => u.Id == existingId, ct)).Email);
+            await db.Users.Where(u => u.Id == existingId).ExecuteDeleteAsync(ct);
         }
         await EntityRoundTrip.AssertAsync(database);
     }
