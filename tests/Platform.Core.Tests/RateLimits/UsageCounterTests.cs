@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Platform.Core.Caching;
 using Platform.Core.RateLimits;
 using Platform.Testing;
@@ -69,11 +70,11 @@ public sealed class UsageCounterTests(RedisServer redis) : IDisposable
     [Fact]
     public async Task Memory_counters_start_again_once_expired()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var counters = new MemoryUsageCounters(clock);
         await counters.TryAddAsync([new("k", 1, 1)], Expiry, Ct);
         Assert.False((await counters.TryAddAsync([new("k", 1, 1)], Expiry, Ct))!.Admitted);
-        clock.Now += Expiry;
+        clock.Advance(Expiry);
         Assert.Equal(new long[] { 1L }, (await counters.TryAddAsync([new("k", 1, 1)], Expiry, Ct))!.Values);
     }
 
@@ -104,11 +105,4 @@ public sealed class UsageCounterTests(RedisServer redis) : IDisposable
     private static string Key(string name) => $"test:usage:{Guid.NewGuid():N}:{name}";
 
     public void Dispose() => _host?.Dispose();
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = DateTimeOffset.UnixEpoch;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
