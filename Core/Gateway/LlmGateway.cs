@@ -12,11 +12,11 @@ namespace Platform.Core.Gateway;
 /// </summary>
 public sealed class LlmGateway(
     ModelRouter router, ProviderRegistry providers, RouterChatClient routerClient,
-    ResponseCache cache, CacheStats cacheStats, InteractionBuffer buffer, PricingCatalog pricing)
+    ResponseCache cache, CacheStats cacheStats, InteractionBuffer buffer, PricingCatalog pricing, TimeProvider clock)
 {
     public IChatClient Client { get; } = routerClient.AsBuilder()
         .UseGatewaySpan()
-        .UseInteractionRecording(buffer, pricing)
+        .UseInteractionRecording(buffer, pricing, clock)
         .UseResponseCache(cache, cacheStats)
         .Build();
 

@@ -13,8 +13,9 @@ public static class GatewayChatClientBuilderExtensions
         builder.Use(inner => new GatewaySpanChatClient(inner));
 
     /// <summary>Prices each call and records it as an interaction (see <see cref="RecordingChatClient"/>).</summary>
-    public static ChatClientBuilder UseInteractionRecording(this ChatClientBuilder builder, InteractionBuffer buffer, PricingCatalog pricing) =>
-        builder.Use(inner => new RecordingChatClient(inner, buffer, pricing));
+    public static ChatClientBuilder UseInteractionRecording(
+        this ChatClientBuilder builder, InteractionBuffer buffer, PricingCatalog pricing, TimeProvider clock) =>
+        builder.Use(inner => new RecordingChatClient(inner, buffer, pricing, clock));
 
     /// <summary>The response cache (see <see cref="ResponseCachingChatClient"/>).</summary>
     public static ChatClientBuilder UseResponseCache(this ChatClientBuilder builder, ResponseCache storage, CacheStats stats) =>

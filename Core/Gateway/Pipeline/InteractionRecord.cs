@@ -13,7 +13,7 @@ namespace Platform.Core.Gateway.Pipeline;
 /// </summary>
 internal static class InteractionRecord
 {
-    public static Interaction Create(GatewayContext context, IList<ChatMessage> messages, ChatOptions? options, bool streamed)
+    public static Interaction Create(GatewayContext context, IList<ChatMessage> messages, ChatOptions? options, bool streamed, DateTime now)
     {
         var last = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text;
         return new Interaction
@@ -31,10 +31,11 @@ internal static class InteractionRecord
             MetadataJson = context.Metadata is { Count: > 0 } metadata ? JsonSerializer.Serialize(metadata) : null,
             TraceId = Activity.Current?.TraceId.ToString(),
             Streamed = streamed,
+            CreatedAt = now,
         };
     }
 
-    public static void Complete(Interaction record, GatewayContext context, ChatResponse response)
+    public static void Complete(Interaction record, GatewayContext context, ChatResponse response, DateTime now)
     {
         record.Status = InteractionStatus.Completed;
         record.Response = StorableText.Clean(response.Text);
@@ -45,26 +46,26 @@ internal static class InteractionRecord
         record.CachedInputTokens = ToInt(response.Usage?.CachedInputTokenCount);
         record.TotalTokens = ToInt(response.Usage?.TotalTokenCount) ?? (record.InputTokens ?? 0) + (record.OutputTokens ?? 0);
         record.CostUsd = context.CostUsd;
-        Finish(record, context);
+        Finish(record, context, now);
     }
 
-    public static void Fail(Interaction record, GatewayContext context, Exception error, string? partialText)
+    public static void Fail(Interaction record, GatewayContext context, Exception error, string? partialText, DateTime now)
     {
         record.Status = InteractionStatus.Failed;
         record.Response = string.IsNullOrEmpty(partialText) ? null : StorableText.Clean(partialText);
         record.ErrorType = error is ProviderException provider ? ToSnake(provider.Kind.ToString()) : error.GetType().Name;
         record.ErrorMessage = StorableText.Clean(error.Message);
-        Finish(record, context);
+        Finish(record, context, now);
     }
 
-    private static void Finish(Interaction record, GatewayContext context)
+    private static void Finish(Interaction record, GatewayContext context, DateTime now)
     {
         record.Provider = context.Provider;
         record.CacheHit = context.Cached;
         record.Attempts = context.Attempts;
         record.LatencyMs = Math.Round(context.ElapsedMs, 3);
         record.TimeToFirstTokenMs = context.TimeToFirstTokenMs is { } ttft ? Math.Round(ttft, 3) : null;
-        record.CompletedAt = DateTime.UtcNow;
+        record.CompletedAt = now;
     }
 
     private static int? ToInt(long? value) => value is null ? null : (int)Math.Min(value.Value, int.MaxValue);

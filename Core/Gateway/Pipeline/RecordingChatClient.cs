@@ -8,14 +8,16 @@ namespace Platform.Core.Gateway.Pipeline;
 /// Prices every call and records it as an interaction through the bounded buffer, success or failure, off the
 /// request path. A full buffer refuses the call before the provider is paid for it.
 /// </summary>
-public sealed class RecordingChatClient(IChatClient inner, InteractionBuffer buffer, PricingCatalog pricing) : DelegatingChatClient(inner)
+public sealed class RecordingChatClient(IChatClient inner, InteractionBuffer buffer, PricingCatalog pricing, TimeProvider clock) : DelegatingChatClient(inner)
 {
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var context = GatewayContext.Of(options);
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         await ReserveAsync(context, cancellationToken);
-        var record = InteractionRecord.Create(context, list, options, streamed: false);
+        var record = InteractionRecord.Create(context, list, options, streamed: false, Now);
         ChatResponse response;
         try
         {
@@ -23,12 +25,12 @@ public sealed class RecordingChatClient(IChatClient inner, InteractionBuffer buf
         }
         catch (Exception ex)
         {
-            InteractionRecord.Fail(record, context, ex, partialText: null);
+            InteractionRecord.Fail(record, context, ex, partialText: null, Now);
             await SaveAsync(context, record);
             throw;
         }
         context.CostUsd = context.Cached ? 0 : pricing.Cost(response.ModelId ?? options?.ModelId, response.Usage);
-        InteractionRecord.Complete(record, context, response);
+        InteractionRecord.Complete(record, context, response, Now);
         await SaveAsync(context, record);
         return response;
     }
@@ -39,7 +41,7 @@ public sealed class RecordingChatClient(IChatClient inner, InteractionBuffer buf
         var context = GatewayContext.Of(options);
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         await ReserveAsync(context, cancellationToken);
-        var record = InteractionRecord.Create(context, list, options, streamed: true);
+        var record = InteractionRecord.Create(context, list, options, streamed: true, Now);
         var updates = new List<ChatResponseUpdate>();
         var saved = false;
         await using var enumerator = base.GetStreamingResponseAsync(list, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -56,7 +58,7 @@ public sealed class RecordingChatClient(IChatClient inner, InteractionBuffer buf
                 }
                 catch (Exception ex)
                 {
-                    InteractionRecord.Fail(record, context, ex, string.Concat(updates.Select(u => u.Text)));
+                    InteractionRecord.Fail(record, context, ex, string.Concat(updates.Select(u => u.Text)), Now);
                     saved = true;
                     await SaveAsync(context, record);
                     throw;
@@ -68,7 +70,7 @@ public sealed class RecordingChatClient(IChatClient inner, InteractionBuffer buf
 
             var response = updates.ToChatResponse();
             context.CostUsd = context.Cached ? 0 : pricing.Cost(response.ModelId ?? options?.ModelId, response.Usage);
-            InteractionRecord.Complete(record, context, response);
+            InteractionRecord.Complete(record, context, response, Now);
             saved = true;
             await SaveAsync(context, record);
         }
@@ -77,7 +79,7 @@ public sealed class RecordingChatClient(IChatClient inner, InteractionBuffer buf
             if (!saved)
             {
                 // The consumer stopped reading mid-stream (client went away): still one record, marked as such.
-                InteractionRecord.Fail(record, context, new OperationCanceledException("The client stopped reading the stream."), string.Concat(updates.Select(u => u.Text)));
+                InteractionRecord.Fail(record, context, new OperationCanceledException("The client stopped reading the stream."), string.Concat(updates.Select(u => u.Text)), Now);
                 await SaveAsync(context, record);
             }
         }

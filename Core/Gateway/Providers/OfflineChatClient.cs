@@ -7,7 +7,7 @@ namespace Platform.Core.Gateway.Providers;
 /// The embedded default provider used when no key is configured: it answers from the prompt, deterministically,
 /// and says in its text, its response properties and its metadata that it is offline.
 /// </summary>
-public sealed class OfflineChatClient(string providerName = ProviderTypes.Offline) : IChatClient
+public sealed class OfflineChatClient(string providerName = ProviderTypes.Offline, TimeProvider? clock = null) : IChatClient
 {
     public const string DefaultModelId = "offline-1";
 
@@ -15,6 +15,8 @@ public sealed class OfflineChatClient(string providerName = ProviderTypes.Offlin
     public const string OfflineProperty = "offline";
 
     public static readonly IReadOnlyList<string> Models = [DefaultModelId];
+
+    private TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     private readonly ChatClientMetadata _metadata = new(providerName, null, DefaultModelId);
 
@@ -28,7 +30,7 @@ public sealed class OfflineChatClient(string providerName = ProviderTypes.Offlin
         {
             ModelId = model,
             ResponseId = answer.ResponseId,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = Clock.GetUtcNow(),
             FinishReason = FinishReason(answer),
             Usage = Usage(answer),
             AdditionalProperties = OfflineProperties(),
@@ -42,7 +44,7 @@ public sealed class OfflineChatClient(string providerName = ProviderTypes.Offlin
         // Computed before the first yield, as a real provider's request would be sent.
         var model = ModelOf(options);
         var answer = OfflineAnswer.For(messages.ToList(), options, model);
-        var createdAt = DateTimeOffset.UtcNow;
+        var createdAt = Clock.GetUtcNow();
         await Task.Yield();
         foreach (var word in OfflineAnswer.Words(answer.Text))
         {

@@ -7,7 +7,7 @@ namespace Platform.Core.Gateway.Providers;
 /// by IHttpClientFactory, because the platform's default HttpClient resilience would retry underneath the gateway's
 /// own retries, and attempts are timed out by the gateway's pipeline, not by HttpClient.Timeout.
 /// </summary>
-public sealed class ProviderClientFactory : IDisposable
+public sealed class ProviderClientFactory(TimeProvider clock) : IDisposable
 {
     public const string GeminiBaseUrl = "https://generativelanguage.googleapis.com/v1beta/openai";
 
@@ -23,7 +23,7 @@ public sealed class ProviderClientFactory : IDisposable
         switch (type)
         {
             case ProviderTypes.Offline:
-                return new OfflineChatClient(name);
+                return new OfflineChatClient(name, clock);
             case ProviderTypes.OpenAI:
                 return OpenAIChatClientFactory.Create(name, options, NewHttpClient());
             case ProviderTypes.Gemini:

@@ -21,9 +21,8 @@ public sealed class OutputStore(PlatformDbContext db, TimeProvider time)
         var output = await db.Interactions.FirstOrDefaultAsync(i => i.Id == outputId, cancellationToken)
             ?? throw new InvalidOperationException($"Output {outputId} does not exist.");
         var attempts = output.Attempts;
-        InteractionRecord.Complete(output, context, response);
+        InteractionRecord.Complete(output, context, response, time.GetUtcNow().UtcDateTime);
         output.Attempts = attempts;
-        output.CompletedAt = time.GetUtcNow().UtcDateTime;
         output.StructuredOutputJson = formatted.ParsedOutputJson;
         output.RenderedHtml = formatted.Html;
         if (!formatted.Succeeded)

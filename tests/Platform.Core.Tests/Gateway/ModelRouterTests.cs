@@ -24,7 +24,7 @@ public sealed class ModelRouterTests : IDisposable
             },
             Fallbacks = new(StringComparer.OrdinalIgnoreCase) { ["gpt-4.1"] = ["claude-sonnet-4-5", "gemini-2.5-flash", "llama3"] },
         });
-        _registry = new ProviderRegistry(options, new ProviderClientFactory(), NullLoggerFactory.Instance);
+        _registry = new ProviderRegistry(options, new ProviderClientFactory(TimeProvider.System), NullLoggerFactory.Instance);
         _router = new ModelRouter(_registry, options);
     }
 

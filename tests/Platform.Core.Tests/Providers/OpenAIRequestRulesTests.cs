@@ -9,7 +9,7 @@ namespace Platform.Core.Tests.Providers;
 public sealed class OpenAIRequestRulesTests : IClassFixture<FakeLlmServer>, IDisposable
 {
     private readonly FakeLlmServer _fake;
-    private readonly ProviderClientFactory _factory = new();
+    private readonly ProviderClientFactory _factory = new(TimeProvider.System);
 
     public OpenAIRequestRulesTests(FakeLlmServer fake)
     {

@@ -7,7 +7,7 @@ namespace Platform.Core.Tests.Providers;
 public sealed class ProviderClientFactoryTests : IClassFixture<FakeLlmServer>, IDisposable
 {
     private readonly FakeLlmServer _fake;
-    private readonly ProviderClientFactory _factory = new();
+    private readonly ProviderClientFactory _factory = new(TimeProvider.System);
 
     public ProviderClientFactoryTests(FakeLlmServer fake)
     {
