@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 for project in Core/Migrations.Sqlite Core/Migrations.PostgreSql; do
   echo "== $project"
+  # dotnet ef reads the project's metadata before it builds, and that needs restored assets (a fresh clone has none).
+  dotnet restore "$project" >/dev/null
   # The migrations project is also the startup project: its design-time factory supplies the provider.
   dotnet ef migrations add "$1" --project "$project" --startup-project "$project"
 done

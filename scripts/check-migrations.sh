@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 status=0
 for project in Core/Migrations.Sqlite Core/Migrations.PostgreSql; do
+  # dotnet ef reads the project's metadata before it builds, and that needs restored assets (a fresh clone has none).
+  dotnet restore "$project" >/dev/null
   if ! dotnet ef migrations has-pending-model-changes --project "$project" --startup-project "$project"; then
     echo "error: the model has changes that no migration in $project describes (or the project does not build)." >&2
     status=1
