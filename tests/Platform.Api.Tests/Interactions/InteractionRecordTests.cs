@@ -99,6 +99,20 @@ public abstract class InteractionRecordTests(Storage storage, PostgresServer pos
     }
 
     [Fact]
+    public async Task A_streamed_chat_says_in_its_done_event_which_model_was_asked_for_and_which_answered()
+    {
+        Fake.AlwaysFor("gpt-4o", FakeFault.Status(503));
+        var response = await Admin.PostAsJsonAsync("/api/llm/chat",
+            new { messages = new[] { new { role = "user", content = "stream a fallback" } }, model = "gpt-4o", useCache = false, stream = true }, Ct);
+        var events = await Gateway.SseReader.ReadAllAsync(response, Ct);
+        var done = Gateway.SseReader.Json(events.Single(e => e.Event == "done").Data);
+        Assert.Equal(("gpt-4o", "claude-sonnet-4-5"), (Text(done, "modelRequested"), Text(done, "model")));
+        var record = await DetailAsync(done.GetProperty("interactionId").GetGuid());
+        Assert.True(record.GetProperty("streamed").GetBoolean());
+        Assert.True(record.GetProperty("fallbackUsed").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_failed_chat_records_the_provider_error_in_its_details()
     {
         Fake.AlwaysFor("gpt-4o-mini", FakeFault.Status(500));
