@@ -53,8 +53,8 @@ public static class InteractionsApi
     private static async Task<InteractionDetail?> FindAsync(Guid id, ClaimsPrincipal user, PlatformDbContext db, CancellationToken ct) =>
         await Visible(db, user).FirstOrDefaultAsync(i => i.Id == id, ct) is { } record ? InteractionDetail.From(record) : null;
 
-    /// <summary>Members see their own records (another member's id answers 404, as a missing one does); admins see all.</summary>
-    private static IQueryable<Interaction> Visible(PlatformDbContext db, ClaimsPrincipal user)
+    /// <summary>Members see their own records (another member's id answers 404, as a missing one does); admins see all. The query endpoints filter on it too.</summary>
+    internal static IQueryable<Interaction> Visible(PlatformDbContext db, ClaimsPrincipal user)
     {
         var records = db.Interactions.AsNoTracking();
         if (user.IsAdmin())
