@@ -44,7 +44,10 @@ public static class JobsApi
         {
             enqueued = await jobs.EnqueueAsync(new LlmJobRequest(
                 request.Template, request.Model ?? gateway.Router.DefaultModel, request.Context, request.Format, request.Priority,
-                request.MaxAttempts, request.RunAt?.UtcDateTime, request.IdempotencyKey, user.GetUserId()), ct);
+                request.MaxAttempts, request.RunAt?.UtcDateTime, request.IdempotencyKey, user.GetUserId())
+            {
+                Labels = request.Labels,
+            }, ct);
         }
         catch (LimitExceededException e)
         {

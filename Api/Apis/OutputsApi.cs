@@ -133,7 +133,7 @@ public static class OutputsApi
     /// <summary>Job outputs only; members see their own (another member's id answers 404).</summary>
     private static IQueryable<Interaction> Visible(PlatformDbContext db, ClaimsPrincipal user)
     {
-        var outputs = db.Interactions.AsNoTracking().Where(o => o.Type == InteractionTypes.Job);
+        var outputs = db.Interactions.AsNoTracking().Where(o => o.JobId != null);
         if (user.IsAdmin())
         {
             return outputs;

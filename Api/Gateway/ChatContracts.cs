@@ -1,8 +1,14 @@
+using Platform.Core.Interactions;
+
 namespace Platform.Api.Gateway;
 
 public sealed record ChatMessageDto(string Role, string Content);
 
-/// <summary>POST /api/llm/chat. responseFormat: "text" (default) or "json".</summary>
+/// <summary>
+/// POST /api/llm/chat. responseFormat: "text" (default) or "json". type, promptVersion, metadata, variables and
+/// requiredVariables label the interaction record: a required variable absent from variables (or empty there) is
+/// recorded as missing.
+/// </summary>
 public sealed record ChatRequest(
     IReadOnlyList<ChatMessageDto> Messages,
     string? Model = null,
@@ -14,13 +20,21 @@ public sealed record ChatRequest(
     string? UserId = null,
     string? SessionId = null,
     Dictionary<string, string>? Metadata = null,
-    string? ResponseFormat = null);
+    string? ResponseFormat = null,
+    string? Type = null,
+    string? PromptVersion = null,
+    Dictionary<string, string>? Variables = null,
+    IReadOnlyList<string>? RequiredVariables = null)
+{
+    public InteractionLabels Labels => new(Type, PromptVersion, Metadata, RequiredVariables);
+}
 
 public sealed record UsageDto(long InputTokens, long OutputTokens, long TotalTokens);
 
+/// <param name="ModelRequested">The model asked for (or the default chosen); differs from <paramref name="Model"/> when a fallback answered.</param>
 public sealed record ChatResponseDto(
     string Id, string Content, string? Model, UsageDto Usage, string? FinishReason, string? Provider,
-    bool Cached, double? CostUsd, double LatencyMs, Guid InteractionId);
+    bool Cached, double? CostUsd, double LatencyMs, Guid InteractionId, string? ModelRequested = null);
 
 public sealed record ChatDeltaDto(string Content);
 

@@ -17,6 +17,10 @@ internal static class ChatMapping
         ProviderHint = request.Provider,
         UseCache = request.UseCache,
         Metadata = request.Metadata,
+        InteractionType = request.Type ?? "chat",
+        PromptVersion = request.PromptVersion,
+        Variables = request.Variables,
+        MissingVariables = request.Labels.Missing(v => request.Variables?.GetValueOrDefault(v) is { Length: > 0 }),
         StartedTimestamp = http.RequestStart(),
     };
 
@@ -45,6 +49,7 @@ internal static class ChatMapping
             context.Cached,
             context.CostUsd,
             Math.Round(context.ElapsedMs, 3),
-            context.InteractionId);
+            context.InteractionId,
+            context.ModelRequested);
     }
 }

@@ -4,6 +4,7 @@ namespace Platform.Api.Gateway;
 
 internal static class ChatValidation
 {
+    private const int MaxVariables = 100;
     private static readonly string[] Roles = ["system", "user", "assistant"];
 
     public static Validation Validate(ChatRequest request, int maxMessages)
@@ -14,7 +15,8 @@ internal static class ChatValidation
             .Require(request.MaxTokens is null or (> 0 and <= 1_000_000), "maxTokens", "must be between 1 and 1000000.")
             .Require(request.Temperature is null or (>= 0 and <= 2), "temperature", "must be between 0 and 2.")
             .Require(request.ResponseFormat is null or "text" or "json", "responseFormat", "must be 'text' or 'json'.")
-            .Require(request.Metadata is null || request.Metadata.Count <= 50, "metadata", "must hold at most 50 entries.")
+            .Labels(request.Labels)
+            .Require(request.Variables is null || request.Variables.Count <= MaxVariables, "variables", $"must hold at most {MaxVariables} entries.")
             .Text(request.UserId, "userId", 200, required: false)
             .Text(request.SessionId, "sessionId", 200, required: false)
             .Text(request.Model, "model", 200, required: false)

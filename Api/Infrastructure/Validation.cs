@@ -32,6 +32,16 @@ internal sealed class Validation
             .Require(value.Length <= maxLength, field, $"is {value.Length} characters; the limit is {maxLength}{limit}.");
     }
 
+    /// <summary>The record labels a chat or a job may carry (type, promptVersion, metadata, requiredVariables).</summary>
+    public Validation Labels(Core.Interactions.InteractionLabels labels)
+    {
+        foreach (var (field, message) in labels.Problems())
+        {
+            Require(false, field, message);
+        }
+        return this;
+    }
+
     /// <summary>A page size: at most the configured cap, named with its value.</summary>
     public Validation PageSize(int? limit, int max) =>
         Require(limit is null || (limit >= 1 && limit <= max), "limit",

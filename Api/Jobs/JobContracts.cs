@@ -1,11 +1,17 @@
 using System.Text.Json.Nodes;
+using Platform.Core.Interactions;
 using Platform.Core.Jobs;
 
 namespace Platform.Api.Jobs;
 
+/// <summary>type, promptVersion, metadata and requiredVariables (names that must be in context) label the output's record.</summary>
 public sealed record EnqueueJobRequest(
     string Template, string? Model = null, JsonObject? Context = null, OutputFormat Format = OutputFormat.Text,
-    JobPriority Priority = JobPriority.Default, int MaxAttempts = 5, DateTimeOffset? RunAt = null, string? IdempotencyKey = null);
+    JobPriority Priority = JobPriority.Default, int MaxAttempts = 5, DateTimeOffset? RunAt = null, string? IdempotencyKey = null,
+    string? Type = null, string? PromptVersion = null, Dictionary<string, string>? Metadata = null, IReadOnlyList<string>? RequiredVariables = null)
+{
+    public InteractionLabels Labels => new(Type, PromptVersion, Metadata, RequiredVariables);
+}
 
 public sealed record EnqueuedJobResponse(Guid JobId, Guid? OutputId, string Status, DateTime EstimatedCompletion);
 

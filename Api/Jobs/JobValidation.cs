@@ -14,7 +14,8 @@ internal static class JobValidation
         var validation = new Validation()
             .Text(request.Template, "template", limits.MaxTemplateChars, $"{LimitOptions.Section}:MaxTemplateChars")
             .Require(request.MaxAttempts is >= 1 and <= MaxAttemptsLimit, "maxAttempts", $"must be between 1 and {MaxAttemptsLimit}.")
-            .Text(request.IdempotencyKey, "idempotencyKey", 200, required: false);
+            .Text(request.IdempotencyKey, "idempotencyKey", 200, required: false)
+            .Labels(request.Labels);
         Context(validation, request.Context, limits);
         return Model(validation, request.Model, gateway);
     }

@@ -21,6 +21,10 @@ public sealed class GatewayContext
     public bool UseCache { get; init; } = true;
     public bool RecordInteraction { get; init; } = true;
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+    public string? PromptVersion { get; init; }
+    /// <summary>The caller's input variables (recorded as given) and those it required but did not send.</summary>
+    public IReadOnlyDictionary<string, string>? Variables { get; init; }
+    public IReadOnlyList<string>? MissingVariables { get; init; }
 
     public string? ModelRequested { get; set; }
     public string? Provider { get; set; }

@@ -43,6 +43,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<InteractionSpill>();
         builder.Services.AddSingleton<InteractionBuffer>();
         builder.Services.AddSingleton<InteractionStore>();
+        builder.Services.AddScoped<InteractionFeedbackStore>();
         builder.Services.AddSingleton<SpillReplayer>();
         builder.Services.AddHostedService<InteractionWriter>();
         return builder;

@@ -21,6 +21,8 @@ public sealed class Interaction
     public string? FinishReason { get; set; }
     public string? ErrorType { get; set; }
     public string? ErrorMessage { get; set; }
+    /// <summary>What helps diagnose a failure beyond its message: the provider's status and error body, or the exception with its stack.</summary>
+    public string? ErrorDetails { get; set; }
 
     public string? ModelRequested { get; set; }
     public string? Model { get; set; }
@@ -39,10 +41,15 @@ public sealed class Interaction
     public bool Streamed { get; set; }
     public int Attempts { get; set; }
 
+    /// <summary>The thumbs rating (thumbs_up | thumbs_down), shared by the outputs and the interactions feedback endpoints.</summary>
     public string? Feedback { get; set; }
+    /// <summary>accepted | rejected | modified; null is no_feedback.</summary>
+    public string? Verdict { get; set; }
     public string? FeedbackComment { get; set; }
+    public DateTime? FeedbackAt { get; set; }
     public double? QualityScore { get; set; }
     public int? EditDistance { get; set; }
+    /// <summary>JSON array of the variables that were required or used by the template but absent; null or "[]" when all were present.</summary>
     public string? MissingVariablesJson { get; set; }
     public string? MetadataJson { get; set; }
 
@@ -74,4 +81,14 @@ public static class InteractionTypes
 {
     public const string Chat = "chat";
     public const string Job = "job";
+}
+
+public static class InteractionVerdicts
+{
+    public const string None = "no_feedback";
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string Modified = "modified";
+
+    public static readonly IReadOnlyList<string> All = [Accepted, Rejected, Modified];
 }

@@ -17,6 +17,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.Property(i => i.Model).HasMaxLength(200);
         builder.Property(i => i.Provider).HasMaxLength(100);
         builder.Property(i => i.OutputFormat).HasMaxLength(16);
+        builder.Property(i => i.Verdict).HasMaxLength(16);
+        builder.Property(i => i.PromptVersion).HasMaxLength(100);
         builder.HasIndex(i => new { i.OwnerUserId, i.CreatedAt });
         // The outputs list: job rows of one owner, newest first.
         builder.HasIndex(i => new { i.Type, i.OwnerUserId, i.CreatedAt });

@@ -29,6 +29,9 @@ internal static class InteractionRecord
             EndUserId = context.EndUserId,
             SessionId = context.SessionId,
             MetadataJson = context.Metadata is { Count: > 0 } metadata ? JsonSerializer.Serialize(metadata) : null,
+            PromptVersion = context.PromptVersion,
+            InputVariablesJson = context.Variables is { Count: > 0 } variables ? JsonSerializer.Serialize(variables) : null,
+            MissingVariablesJson = InteractionLabels.MissingJson(context.MissingVariables ?? []),
             TraceId = Activity.Current?.TraceId.ToString(),
             Streamed = streamed,
             CreatedAt = now,
@@ -55,6 +58,7 @@ internal static class InteractionRecord
         record.Response = string.IsNullOrEmpty(partialText) ? null : StorableText.Clean(partialText);
         record.ErrorType = error is ProviderException provider ? ToSnake(provider.Kind.ToString()) : error.GetType().Name;
         record.ErrorMessage = StorableText.Clean(error.Message);
+        record.ErrorDetails = ErrorDetails(error);
         Finish(record, context, now);
     }
 
@@ -66,6 +70,22 @@ internal static class InteractionRecord
         record.LatencyMs = Math.Round(context.ElapsedMs, 3);
         record.TimeToFirstTokenMs = context.TimeToFirstTokenMs is { } ttft ? Math.Round(ttft, 3) : null;
         record.CompletedAt = now;
+    }
+
+    /// <summary>Bounded: a provider's error body or a deep stack must not make one row megabytes.</summary>
+    internal const int MaxErrorDetailsChars = 8000;
+
+    /// <summary>
+    /// For a provider error its status and message (the provider's error body, as the adapter read it) and what caused
+    /// it; for anything else the exception with its stack, which is where a platform bug shows.
+    /// </summary>
+    private static string? ErrorDetails(Exception error)
+    {
+        var details = error is ProviderException provider
+            ? $"provider {provider.Provider}, status {provider.StatusCode?.ToString() ?? "none"}, kind {provider.Kind}: {provider.Message}"
+                + (provider.InnerException is { } inner ? "\n" + inner : "")
+            : error.ToString();
+        return StorableText.Clean(details.Length > MaxErrorDetailsChars ? details[..MaxErrorDetailsChars] : details);
     }
 
     private static int? ToInt(long? value) => value is null ? null : (int)Math.Min(value.Value, int.MaxValue);

@@ -31,9 +31,10 @@ public sealed class LlmJobService(
         // Stored now, not by the worker: the output shows its prompt and missing variables while it waits.
         var output = new Interaction
         {
-            RenderedPrompt = rendered.Prompt, MissingVariablesJson = JsonSerializer.Serialize(rendered.MissingVariables),
+            RenderedPrompt = rendered.Prompt, MissingVariablesJson = InteractionLabels.MissingJson(Missing(request, rendered)),
+            PromptVersion = request.Labels?.PromptVersion, MetadataJson = request.Labels?.MetadataJson,
             MessagesJson = JsonSerializer.Serialize(new[] { new { role = "user", content = rendered.Prompt } }),
-            Type = InteractionTypes.Job, Status = InteractionStatus.Pending, Source = "job", JobId = job.Id,
+            Type = request.Labels?.Type ?? InteractionTypes.Job, Status = InteractionStatus.Pending, Source = "job", JobId = job.Id,
             Template = request.Template, OutputFormat = LlmJobPayload.FormatName(request.Format),
             InputVariablesJson = request.Context?.ToJsonString(), ModelRequested = request.Model,
             OwnerUserId = request.OwnerUserId, ParentId = request.ParentId, CreatedAt = now,
@@ -45,6 +46,12 @@ public sealed class LlmJobService(
             request.Model, request.OwnerUserId, request.Priority, request.ParentId);
         return new EnqueuedJob(saved, saved.Id == job.Id, await EstimateAsync(saved, cancellationToken));
     }
+
+    /// <summary>What the template lacked, and the required variables absent from the context (null or empty there).</summary>
+    private static IReadOnlyList<string> Missing(LlmJobRequest request, RenderedTemplate rendered) =>
+        request.Labels is { } labels
+            ? labels.Missing(v => request.Context?[v] is { } value && value.ToString() is { Length: > 0 }, rendered.MissingVariables)
+            : rendered.MissingVariables;
 
     /// <summary>Checked here, not only at the edge: a regeneration's merged context and its prompt are only known here.</summary>
     private RenderedTemplate Render(LlmJobRequest request)
@@ -76,7 +83,11 @@ public sealed class LlmJobService(
         }
         var request = new LlmJobRequest(
             payload.Template, model ?? payload.Model ?? original.ModelRequested ?? "", JsonMerge.Merge(payload.Context, contextOverrides),
-            payload.Format, job.Priority, job.MaxAttempts, RunAt: null, IdempotencyKey: null, ownerUserId ?? job.OwnerUserId, original.Id);
+            payload.Format, job.Priority, job.MaxAttempts, RunAt: null, IdempotencyKey: null, ownerUserId ?? job.OwnerUserId, original.Id)
+        {
+            // Required variables are not kept on the job, so a derived output is judged by its template alone.
+            Labels = new InteractionLabels(original.Type, original.PromptVersion, MetadataOf(original)),
+        };
         return await EnqueueAsync(request, cancellationToken);
     }
 
@@ -90,7 +101,7 @@ public sealed class LlmJobService(
         var cancelled = await jobs.CancelOwnedAsync(ownerUserId, reason, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await db.Interactions
-            .Where(i => i.Type == InteractionTypes.Job && i.OwnerUserId == ownerUserId && i.Status == InteractionStatus.Pending)
+            .Where(i => i.JobId != null && i.OwnerUserId == ownerUserId && i.Status == InteractionStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InteractionStatus.Failed).SetProperty(i => i.ErrorType, "cancelled")
                 .SetProperty(i => i.ErrorMessage, reason).SetProperty(i => i.CompletedAt, now), cancellationToken);
         logger.LogInformation("Jobs of deleted user {user_id}: {count} queued cancelled, running ones asked to stop", ownerUserId, cancelled);
@@ -110,6 +121,9 @@ public sealed class LlmJobService(
         var start = job.RunAt > time.GetUtcNow().UtcDateTime ? job.RunAt : time.GetUtcNow().UtcDateTime;
         return start + typical;
     }
+
+    private static Dictionary<string, string>? MetadataOf(Interaction output) =>
+        output.MetadataJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) : null;
 
     public static JsonObject? ContextOf(Interaction output) =>
         output.InputVariablesJson is { } json ? JsonNode.Parse(json)?.AsObject() : null;

@@ -46,9 +46,13 @@ public sealed class OutputStore(PlatformDbContext db, TimeProvider time)
             .SetProperty(i => i.StructuredOutputJson, (string?)null).SetProperty(i => i.RenderedHtml, (string?)null)
             .SetProperty(i => i.CompletedAt, (DateTime?)null).SetProperty(i => i.Attempts, 0), cancellationToken);
 
-    public Task SetFeedbackAsync(Guid outputId, string? feedback, string? comment, CancellationToken cancellationToken) =>
-        db.Interactions.Where(i => i.Id == outputId).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Feedback, feedback).SetProperty(i => i.FeedbackComment, comment), cancellationToken);
+    public Task SetFeedbackAsync(Guid outputId, string? feedback, string? comment, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.Interactions.Where(i => i.Id == outputId).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Feedback, feedback).SetProperty(i => i.FeedbackComment, comment)
+            .SetProperty(i => i.FeedbackAt, now), cancellationToken);
+    }
 
     /// <summary>Pending again (a retry or a release) or failed for good, with the reason.</summary>
     public Task MarkAsync(Guid outputId, string status, string? errorType, string? error, CancellationToken cancellationToken)

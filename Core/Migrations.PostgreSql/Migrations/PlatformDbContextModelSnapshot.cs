@@ -62,6 +62,10 @@ namespace Platform.Migrations.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("end_user_id");
 
+                    b.Property<string>("ErrorDetails")
+                        .HasColumnType("text")
+                        .HasColumnName("error_details");
+
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text")
                         .HasColumnName("error_message");
@@ -73,6 +77,10 @@ namespace Platform.Migrations.PostgreSql.Migrations
                     b.Property<string>("Feedback")
                         .HasColumnType("text")
                         .HasColumnName("feedback");
+
+                    b.Property<DateTime?>("FeedbackAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("feedback_at");
 
                     b.Property<string>("FeedbackComment")
                         .HasColumnType("text")
@@ -138,7 +146,8 @@ namespace Platform.Migrations.PostgreSql.Migrations
                         .HasColumnName("parent_id");
 
                     b.Property<string>("PromptVersion")
-                        .HasColumnType("text")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("prompt_version");
 
                     b.Property<string>("Provider")
@@ -206,6 +215,11 @@ namespace Platform.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("verdict");
 
                     b.HasKey("Id")
                         .HasName("pk_interactions");

@@ -57,6 +57,10 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("end_user_id");
 
+                    b.Property<string>("ErrorDetails")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_details");
+
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("TEXT")
                         .HasColumnName("error_message");
@@ -68,6 +72,10 @@ namespace Platform.Migrations.Sqlite.Migrations
                     b.Property<string>("Feedback")
                         .HasColumnType("TEXT")
                         .HasColumnName("feedback");
+
+                    b.Property<DateTime?>("FeedbackAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_at");
 
                     b.Property<string>("FeedbackComment")
                         .HasColumnType("TEXT")
@@ -133,6 +141,7 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .HasColumnName("parent_id");
 
                     b.Property<string>("PromptVersion")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("prompt_version");
 
@@ -201,6 +210,11 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("type");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verdict");
 
                     b.HasKey("Id")
                         .HasName("pk_interactions");
