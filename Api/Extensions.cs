@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Auth;
 using Platform.Api.Infrastructure;
+using Platform.Core.Alerts;
 using Platform.Core.Caching;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
@@ -21,6 +22,7 @@ internal static class Extensions
         builder.AddLlmGateway();
         builder.AddJobSystem();
         builder.AddRateLimits();
+        builder.AddAlerts();
         builder.Services.AddSingleton<UsageGate>();
         builder.Services.AddSingleton<UsageReport>();
         builder.Services.AddApiKeyAuthentication();

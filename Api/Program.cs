@@ -24,6 +24,7 @@ app.MapOpenAICompatApi();
 app.MapJobsApi();
 app.MapOutputsApi();
 app.MapInteractionsApi();
+app.MapAlertsApi();
 
 app.Run();
 

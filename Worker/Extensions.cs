@@ -1,3 +1,4 @@
+using Platform.Core.Alerts;
 using Platform.Core.Caching;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.AddLlmGateway();
         builder.AddJobSystem();
         builder.Services.AddHostedService<JobWorker>();
+        builder.AddAlertEvaluation();
         // Give in-flight units time to finish on Ctrl+C / SIGTERM before the host gives up on them.
         var grace = TimeSpan.FromSeconds(builder.Configuration.GetValue("Worker:ShutdownGraceSeconds", 30));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = grace);

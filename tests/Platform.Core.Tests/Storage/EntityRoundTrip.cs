@@ -19,7 +19,7 @@ internal static class EntityRoundTrip
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
-            Assert.Equal(["ApiKey", "Interaction", "Job", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
+            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "Job", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
             db.Users.Add(user);
             db.ApiKeys.Add(key);
             db.Interactions.Add(interaction);
@@ -47,5 +47,7 @@ internal static class EntityRoundTrip
             await db.SaveChangesAsync(ct);
             Assert.False(await db.ApiKeys.AnyAsync(ct), "deleting a user deletes their keys");
         }
+
+        await Alerts.AlertEntities.AssertRoundTripAsync(database, created, ct);
     }
 }
