@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.AI;
 using Platform.Api.Auth;
 using Platform.Core.Gateway;
+using Platform.Core.Interactions;
 
 namespace Platform.Api.Gateway;
 
@@ -17,7 +18,7 @@ internal static class ChatMapping
         ProviderHint = request.Provider,
         UseCache = request.UseCache,
         Metadata = request.Metadata,
-        InteractionType = request.Type ?? "chat",
+        InteractionType = request.Type ?? InteractionTypes.Chat,
         PromptVersion = request.PromptVersion,
         Variables = request.Variables,
         MissingVariables = request.Labels.Missing(v => request.Variables?.GetValueOrDefault(v) is { Length: > 0 }),

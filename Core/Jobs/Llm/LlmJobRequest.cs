@@ -1,5 +1,5 @@
-using Platform.Core.Interactions;
 using System.Text.Json.Nodes;
+using Platform.Core.Interactions;
 
 namespace Platform.Core.Jobs.Llm;
 
