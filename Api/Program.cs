@@ -23,6 +23,7 @@ app.MapLlmApi();
 app.MapOpenAICompatApi();
 app.MapJobsApi();
 app.MapOutputsApi();
+app.MapInteractionQueriesApi();
 
 app.Run();
 
