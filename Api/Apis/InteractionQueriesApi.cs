@@ -66,6 +66,7 @@ public static class InteractionQueriesApi
         var from = filter.From ?? to.AddDays(-30);
         var step = bucket ?? InteractionMetricsQuery.Day;
         validation
+            .Require(from < to, "from", "must be before to (which defaults to now).")
             .Require(to - from <= TimeSpan.FromDays(MaxWindowDays), "from", $"the window is at most {MaxWindowDays} days.")
             .Require(to - from > TimeSpan.FromDays(MaxWindowDays) || InteractionMetricsQuery.Buckets(from, to, step).Take(MaxBuckets + 1).Count() <= MaxBuckets,
                 "bucket", $"the window holds more than {MaxBuckets} buckets of one {step}; use bucket=day or a shorter window.");

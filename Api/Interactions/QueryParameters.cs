@@ -15,6 +15,8 @@ public sealed record QueryParameters(
 {
     public const int MaxTextChars = 200;
     public const int MaxNameChars = 200;
+    public const int MinYear = 1970;
+    public const int MaxYear = 9000;
 
     internal Validation Validate(Validation validation, out InteractionFilter filter)
     {
@@ -45,8 +47,11 @@ public sealed record QueryParameters(
         {
             return null;
         }
-        var ok = value.Length <= 64 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed);
-        validation.Require(ok, field, "must be an ISO 8601 date or time, e.g. 2026-01-31T00:00:00Z.");
-        return ok ? DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime : null;
+        // Years are kept well inside DateTime's range so that windows computed from them cannot overflow.
+        var parsed = default(DateTimeOffset);
+        var ok = value.Length <= 64 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed)
+            && parsed.Year is >= MinYear and <= MaxYear;
+        validation.Require(ok, field, $"must be an ISO 8601 date or time between the years {MinYear} and {MaxYear}, e.g. 2026-01-31T00:00:00Z.");
+        return ok ? parsed.UtcDateTime : null;
     }
 }
