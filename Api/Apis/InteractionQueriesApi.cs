@@ -146,7 +146,7 @@ public static class InteractionQueriesApi
         }
         else
         {
-            await ExportWriters.JsonAsync(rows, http.Response.Body, json.Value.SerializerOptions, ct);
+            await ExportWriters.JsonAsync(rows, http.Response.BodyWriter, json.Value.SerializerOptions, ct);
         }
         return Results.Empty;
     }

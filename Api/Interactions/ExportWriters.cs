@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using CsvHelper;
 
@@ -27,7 +28,11 @@ internal static class ExportWriters
         await csv.FlushAsync(ct);
     }
 
-    public static async Task JsonAsync(IAsyncEnumerable<ExportRow> rows, Stream body, JsonSerializerOptions options, CancellationToken ct)
+    /// <summary>
+    /// The JSON writer sits on the response's pipe: the serializer's own flushes only hand bytes to the pipe (no
+    /// synchronous I/O), and the awaited pipe flushes apply back-pressure from the client.
+    /// </summary>
+    public static async Task JsonAsync(IAsyncEnumerable<ExportRow> rows, PipeWriter body, JsonSerializerOptions options, CancellationToken ct)
     {
         await using var json = new Utf8JsonWriter(body);
         json.WriteStartArray();
@@ -38,9 +43,11 @@ internal static class ExportWriters
             if (++n % FlushEvery == 0)
             {
                 await json.FlushAsync(ct);
+                await body.FlushAsync(ct);
             }
         }
         json.WriteEndArray();
         await json.FlushAsync(ct);
+        await body.FlushAsync(ct);
     }
 }
