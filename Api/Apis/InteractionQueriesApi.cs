@@ -142,7 +142,7 @@ public static class InteractionQueriesApi
         var ct = http.RequestAborted;
         if (csv)
         {
-            await ExportWriters.CsvAsync(rows, http.Response.Body, ct);
+            await ExportWriters.CsvAsync(rows, http.Response.BodyWriter, ct);
         }
         else
         {

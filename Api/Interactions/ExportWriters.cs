@@ -5,44 +5,45 @@ using CsvHelper;
 namespace Platform.Api.Interactions;
 
 /// <summary>
-/// Writes exported rows as they arrive from the database, flushing every few hundred rows so the response, not
-/// the process, holds the bytes: memory stays constant whatever the row count.
+/// Writes exported rows as they arrive from the database into the response pipe, sending whenever about
+/// <see cref="SendBytes"/> have gathered: memory stays bounded by one row plus that, whatever the row count, and
+/// the awaited sends pass the client's back-pressure down to the database reader.
 /// </summary>
 internal static class ExportWriters
 {
-    private const int FlushEvery = 500;
+    private const int SendBytes = 64 * 1024;
 
-    public static async Task CsvAsync(IAsyncEnumerable<ExportRow> rows, Stream body, CancellationToken ct)
+    public static async Task CsvAsync(IAsyncEnumerable<ExportRow> rows, PipeWriter body, CancellationToken ct)
     {
-        await using var csv = CsvWriter.Create(body, CsvWriterOptions.Default, leaveOpen: true);
+        var pipe = new PipeStream(body);
+        // The writer buffers a little and writes to the pipe synchronously; it never blocks there.
+        await using var csv = CsvWriter.Create(pipe, CsvWriterOptions.Default with { BufferSize = 16 * 1024 }, leaveOpen: true);
         csv.WriteHeader(ExportCsv.Header);
-        var n = 0;
         await foreach (var row in rows.WithCancellation(ct))
         {
             ExportCsv.Write(csv, row.Viewed());
-            if (++n % FlushEvery == 0)
+            if (pipe.Pending >= SendBytes)
             {
-                await csv.FlushAsync(ct);
+                await pipe.SendAsync(ct);
             }
         }
         await csv.FlushAsync(ct);
+        await pipe.SendAsync(ct);
     }
 
-    /// <summary>
-    /// The JSON writer sits on the response's pipe: the serializer's own flushes only hand bytes to the pipe (no
-    /// synchronous I/O), and the awaited pipe flushes apply back-pressure from the client.
-    /// </summary>
     public static async Task JsonAsync(IAsyncEnumerable<ExportRow> rows, PipeWriter body, JsonSerializerOptions options, CancellationToken ct)
     {
         await using var json = new Utf8JsonWriter(body);
         json.WriteStartArray();
-        var n = 0;
+        long sent = 0;
         await foreach (var row in rows.WithCancellation(ct))
         {
+            // Serialize commits each row to the pipe; nothing leaves until the awaited flush below.
             JsonSerializer.Serialize(json, row.Viewed(), options);
-            if (++n % FlushEvery == 0)
+            if (json.BytesCommitted + json.BytesPending - sent >= SendBytes)
             {
                 await json.FlushAsync(ct);
+                sent = json.BytesCommitted;
                 await body.FlushAsync(ct);
             }
         }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CsvHelper;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Data;
+using Platform.Core.Interactions;
 using Platform.Testing;
 
 namespace Platform.Api.Tests.Interactions;
@@ -36,6 +39,31 @@ public abstract class InteractionExportTests(Storage storage, PostgresServer pos
         var rows = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(["r3", "r4"], rows.EnumerateArray().Select(r => r.GetProperty("sessionId").GetString()));
         Assert.Equal("failure", rows[0].GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Rows_larger_than_the_write_buffers_export_whole(string format)
+    {
+        // Several rows of 300,000 characters each: larger than every buffer between the reader and the response.
+        var prompt = string.Concat(Enumerable.Repeat("a \"quoted\", comma\nline ", 15_000));
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.Interactions.AddRange(Enumerable.Range(0, 3).Select(i => new Interaction
+            {
+                Type = "big", Status = InteractionStatus.Completed, RenderedPrompt = prompt, Response = "ok", SessionId = $"big{i}",
+            }));
+            await db.SaveChangesAsync(Ct);
+        }
+        using var response = await Admin.GetAsync($"/api/interactions/export?format={format}&type=big", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var prompts = format == "csv"
+            ? (await ReadCsvAsync(await response.Content.ReadAsStreamAsync(Ct))).Select(r => r["rendered_prompt"]).ToList()
+            : (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().Select(r => r.GetProperty("renderedPrompt").GetString()).ToList();
+        Assert.Equal(3, prompts.Count);
+        Assert.All(prompts, p => Assert.Equal(prompt, p));
     }
 
     [Fact]
