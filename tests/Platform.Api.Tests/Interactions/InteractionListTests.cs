@@ -1,4 +1,3 @@
-using System.Net;
 using Platform.Testing;
 
 namespace Platform.Api.Tests.Interactions;
@@ -43,9 +42,7 @@ public abstract class InteractionListTests(Storage storage, PostgresServer postg
         Assert.Empty(await ListAsync(MemberB, "q=fourth"));
         Assert.Equal(["r6"], await ListAsync(MemberB, $"userId={OwnerB}"));
 
-        using var response = await MemberB.GetAsync($"/api/interactions?userId={OwnerA}", Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty("userId", out _));
+        await AssertRefusedAsync(MemberB, $"/api/interactions?userId={OwnerA}", "userId");
     }
 
     [Theory]
@@ -89,20 +86,12 @@ public abstract class InteractionListTests(Storage storage, PostgresServer postg
     [InlineData("limit=501", "limit")]
     [InlineData("limit=0", "limit")]
     [InlineData("cursor=not-a-cursor", "cursor")]
-    public async Task A_bad_list_parameter_is_a_400_naming_it(string query, string field)
-    {
-        using var response = await Admin.GetAsync("/api/interactions?" + query, Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty(field, out _), query);
-    }
+    public Task A_bad_list_parameter_is_a_400_naming_it(string query, string field) =>
+        AssertRefusedAsync(Admin, "/api/interactions?" + query, field);
 
     [Fact]
-    public async Task A_search_text_over_the_cap_is_a_400_naming_q()
-    {
-        using var response = await Admin.GetAsync("/api/interactions?q=" + new string('x', 201), Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty("q", out _));
-    }
+    public Task A_search_text_over_the_cap_is_a_400_naming_q() =>
+        AssertRefusedAsync(Admin, "/api/interactions?q=" + new string('x', 201), "q");
 }
 
 public sealed class InteractionListTestsOnSqlite(PostgresServer postgres) : InteractionListTests(Storage.Sqlite, postgres);

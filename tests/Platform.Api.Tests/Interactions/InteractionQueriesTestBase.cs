@@ -36,6 +36,14 @@ public abstract class InteractionQueriesTestBase(Storage storage, PostgresServer
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
+    /// <summary>A 400 problem whose errors name <paramref name="field"/>.</summary>
+    protected static async Task AssertRefusedAsync(HttpClient client, string url, string field)
+    {
+        using var response = await client.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty(field, out _), url);
+    }
+
     /// <summary>The names of the fixture rows a list answer holds, sorted.</summary>
     protected async Task<string[]> ListAsync(HttpClient client, string query)
     {
