@@ -25,6 +25,7 @@ app.MapJobsApi();
 app.MapOutputsApi();
 app.MapInteractionsApi();
 app.MapAlertsApi();
+app.MapInteractionQueriesApi();
 
 app.Run();
 

@@ -8,6 +8,7 @@ public static class BenchmarkRegistry
     public static IReadOnlyDictionary<string, IBenchmark> All { get; } = new SortedDictionary<string, IBenchmark>
     {
         ["gateway"] = new GatewayOverheadBenchmark(),
+        ["interactions"] = new InteractionQueriesBenchmark(),
         ["jobs"] = new JobThroughputBenchmark(),
         ["key-lookup"] = new KeyLookupBenchmark(),
     };

@@ -11,6 +11,18 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The process's peak resident set so far (Linux: VmHWM in /proc), in MiB; NaN elsewhere.</summary>
+    public double PeakResidentMiB()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status))
+        {
+            return double.NaN;
+        }
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
     public static async Task<ApiProcess> StartAsync(int port, IDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

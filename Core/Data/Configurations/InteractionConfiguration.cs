@@ -24,5 +24,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.HasIndex(i => new { i.Type, i.OwnerUserId, i.CreatedAt });
         builder.HasIndex(i => i.CreatedAt);
         builder.HasIndex(i => i.Status);
+        // The interaction queries: recent failures, and the status and model filters over a time window.
+        builder.HasIndex(i => new { i.Status, i.CreatedAt });
+        builder.HasIndex(i => new { i.Model, i.CreatedAt });
     }
 }

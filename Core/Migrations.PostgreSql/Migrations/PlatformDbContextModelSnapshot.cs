@@ -385,8 +385,14 @@ namespace Platform.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_interactions_status");
 
+                    b.HasIndex("Model", "CreatedAt")
+                        .HasDatabaseName("ix_interactions_model_created_at");
+
                     b.HasIndex("OwnerUserId", "CreatedAt")
                         .HasDatabaseName("ix_interactions_owner_user_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_interactions_status_created_at");
 
                     b.HasIndex("Type", "OwnerUserId", "CreatedAt")
                         .HasDatabaseName("ix_interactions_type_owner_user_id_created_at");

@@ -18,12 +18,14 @@ internal static class FuzzValues
     ];
 
     public static readonly string[] QueryNames =
-        ["cursor", "limit", "status", "priority", "from", "to", "model", "template", "format", "feedback", "stream", "x", "limit[]", ""];
+        ["cursor", "limit", "status", "priority", "from", "to", "model", "template", "format", "feedback", "stream", "x", "limit[]", "",
+         "type", "minQuality", "maxQuality", "provider", "userId", "q", "sort", "bucket"];
 
     public static readonly string[] PlausibleQueryValues =
     [
         "1", "50", "200", "201", "-5", "2147483648", "queued", "running", "failed", "completed", "high", "low", "json", "markdown",
         "thumbs_up", "none", "offline-1", "2026-01-01T00:00:00Z", "2026-13-45", "yesterday", "AAAAAAAAAAAAAAAAAAAAAA", "====",
+        "success", "partial", "no_feedback", "hour", "day", "csv", "newest", "oldest", "100.5", "NaN", "1e308", "%_\\", "1900-01-01", "9999-12-31T23:59:59Z",
     ];
 
     public static readonly string[] Accepts =

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Platform.Bench.Benchmarks.Interactions;
+using Platform.Bench.Load;
+using Platform.Core.Data;
+using Platform.Testing;
+
+namespace Platform.Bench.Benchmarks;
+
+/// <summary>
+/// The interaction queries over a large table, through the real Api process: metrics for 30 days by day, a filtered
+/// list page, and a full CSV export (rows/s and the Api's peak resident memory, VmHWM).
+/// Options: [db=sqlite|postgres|both] [rows=1000000] [days=60] [batch=50000] [repeat=5].
+/// </summary>
+public sealed class InteractionQueriesBenchmark : IBenchmark
+{
+    private const string AdminKey = "bench-admin-key";
+
+    public string Description => "interaction metrics, list page and CSV export over a large table (SQLite, PostgreSQL)";
+
+    public async Task RunAsync(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var rows = options.Int("rows", 1_000_000);
+        var which = options.String("db") ?? "both";
+        Console.WriteLine($"rows: {rows} over {options.Int("days", 60)} days");
+        if (which is "sqlite" or "both")
+        {
+            using var data = new TempDirectory("bench-interactions");
+            await RunOnAsync($"Data Source={Path.Combine(data.Path, "bench.db")}", data.Path, rows, options);
+        }
+        if (which is "postgres" or "both")
+        {
+            await using var postgres = new PostgresServer();
+            await postgres.InitializeAsync();
+            if (!postgres.Available)
+            {
+                Console.WriteLine($"postgres: skipped, {postgres.SkipReason ?? "the server did not start"}");
+                return;
+            }
+            using var data = new TempDirectory("bench-interactions");
+            await RunOnAsync(await postgres.CreateDatabaseAsync("bench_interactions"), data.Path, rows, options);
+        }
+    }
+
+    private static async Task RunOnAsync(string connectionString, string dataDirectory, int rows, BenchOptions options)
+    {
+        var database = DatabaseSelector.Select(connectionString, dataDirectory);
+        Console.WriteLine($"== {database.ProviderName} ({database.Description})");
+        // The Api migrates the schema as it starts; the rows go in beside it, as the buffer would have written them.
+        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), new Dictionary<string, string>
+        {
+            ["Platform__AdminKey"] = AdminKey,
+            ["Platform__DataDir"] = dataDirectory,
+            ["ConnectionStrings__platformdb"] = connectionString,
+        });
+        var now = DateTime.UtcNow;
+        var seed = Stopwatch.StartNew();
+        await InteractionSeeder.SeedAsync(database, rows, options.Int("days", 60), options.Int("batch", 50_000), now);
+        Console.WriteLine($"  seeded {rows} rows in {seed.Elapsed.TotalSeconds:0.0} s ({rows / seed.Elapsed.TotalSeconds:0} rows/s, bulk insert)");
+
+        using var http = new HttpClient { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(30) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+        var repeat = options.Int("repeat", 5);
+        var from = now.AddDays(-30).ToString("O");
+        var to = now.ToString("O");
+        await TimeAsync(http, "metrics, 30 days, bucket=day", $"/api/interactions/metrics?bucket=day&from={from}&to={to}", repeat);
+        await TimeAsync(http, "list page (model, status, 50 rows)", "/api/interactions?model=gpt-4o&status=success&limit=50", repeat);
+        await TimeAsync(http, "list page (q=item 4242, 50 rows)", "/api/interactions?q=item%204242&limit=50", repeat);
+        await ExportAsync(http, api, rows);
+    }
+
+    private static async Task TimeAsync(HttpClient http, string name, string url, int repeat)
+    {
+        var times = new List<double>();
+        for (var i = 0; i <= repeat; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            if (i > 0)
+            {
+                // The first call warms the caches and the JIT; it is not counted.
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        times.Sort();
+        Console.WriteLine($"  {name}: median {times[times.Count / 2]:0.0} ms, min {times[0]:0.0} ms, max {times[^1]:0.0} ms ({repeat} runs)");
+    }
+
+    private static async Task ExportAsync(HttpClient http, ApiProcess api, int rows)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync("/api/interactions/export?format=csv", HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        long bytes = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"  CSV export: {rows} rows, {bytes / 1048576.0:0} MiB in {seconds:0.0} s = {rows / seconds:0} rows/s; " +
+                          $"Api peak resident memory (VmHWM, whole run) {api.PeakResidentMiB():0} MiB");
+    }
+}
