@@ -174,7 +174,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
         [
             "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", sockets,
             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-            "-c", "full_page_writes=off", "-c", "max_connections=200",
+            "-c", "full_page_writes=off", "-c", "max_connections=600",
         ];
         _server = ServerProcess.Start(Path.Combine(bin, "postgres"), args, log, "INT", _root!.Path, runAs);
         return await WaitUntilReadyAsync(log).ConfigureAwait(false);
@@ -217,8 +217,10 @@ public sealed partial class PostgresServer : IAsyncLifetime
         Username = "postgres",
         Database = database,
         Pooling = pooling,
-        // Many test databases share one server capped at max_connections=200.
+        // Many test databases share one server capped at max_connections=600: each pool stays small and gives back
+        // idle connections soon, so finished test classes do not hold the server's slots until the run ends.
         MaxPoolSize = 20,
+        ConnectionIdleLifetime = 10,
         IncludeErrorDetail = true,
     }.ConnectionString;
 
