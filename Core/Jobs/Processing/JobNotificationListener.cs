@@ -30,7 +30,8 @@ public sealed class JobNotificationListener(DatabaseInfo database, JobSignal sig
             catch (Exception e)
             {
                 logger.LogWarning("Job notifications interrupted, polling until reconnected: {Message}", e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                // A stop during this pause is a normal end, not a failure of the listener.
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
