@@ -19,12 +19,11 @@ public sealed partial class AlertEvaluator(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var database = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
         foreach (var rule in await catalog.ListAsync(db, ct))
         {
             try
             {
-                await EvaluateAsync(db, database, rule, ct);
+                await EvaluateAsync(db, rule, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -35,10 +34,10 @@ public sealed partial class AlertEvaluator(
         await DeliverDueAsync(db, ct);
     }
 
-    private async Task EvaluateAsync(PlatformDbContext db, DatabaseInfo database, AlertRule rule, CancellationToken ct)
+    private async Task EvaluateAsync(PlatformDbContext db, AlertRule rule, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var value = rule.Enabled ? await AlertMeasure.MeasureAsync(db, database, rule, now, ct) : null;
+        var value = rule.Enabled ? await AlertMeasure.MeasureAsync(db, rule, now, ct) : null;
         var over = value > rule.Threshold;
         var firings = db.Set<AlertFiring>();
         var open = await firings.AsNoTracking().Where(f => f.RuleId == rule.Id && f.ResolvedAt == null).FirstOrDefaultAsync(ct);

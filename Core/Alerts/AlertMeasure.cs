@@ -1,8 +1,7 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Core.Data;
 using Platform.Core.Interactions;
+using Platform.Core.Interactions.Queries;
 
 namespace Platform.Core.Alerts;
 
@@ -12,12 +11,12 @@ namespace Platform.Core.Alerts;
 /// </summary>
 public static class AlertMeasure
 {
-    public static Task<double?> MeasureAsync(PlatformDbContext db, DatabaseInfo database, AlertRule rule, DateTime now, CancellationToken ct) =>
+    public static Task<double?> MeasureAsync(PlatformDbContext db, AlertRule rule, DateTime now, CancellationToken ct) =>
         rule.Kind switch
         {
             AlertKinds.FailureRate => FailureRateAsync(db, rule, now, ct),
             AlertKinds.DailyCost => DailyCostAsync(db, rule, now, ct),
-            AlertKinds.P95Latency => P95LatencyAsync(db, database, rule, now, ct),
+            AlertKinds.P95Latency => P95LatencyAsync(db, rule, now, ct),
             _ => throw new InvalidOperationException($"Unknown alert kind '{rule.Kind}'."),
         };
 
@@ -42,44 +41,11 @@ public static class AlertMeasure
     }
 
     /// <summary>The 95th percentile of processing time, interpolated between ranks as percentile_cont does.</summary>
-    private static async Task<double?> P95LatencyAsync(PlatformDbContext db, DatabaseInfo database, AlertRule rule, DateTime now, CancellationToken ct)
+    private static async Task<double?> P95LatencyAsync(PlatformDbContext db, AlertRule rule, DateTime now, CancellationToken ct)
     {
-        var from = WindowStart(rule, now);
-        var latencies = Finished(db, rule, from).Where(i => i.LatencyMs != null);
+        var latencies = Finished(db, rule, WindowStart(rule, now)).Where(i => i.LatencyMs != null);
         var count = await latencies.CountAsync(ct);
-        if (count < rule.MinSamples || count == 0)
-        {
-            return null;
-        }
-        if (database.Provider == DatabaseProvider.PostgreSql)
-        {
-            return await PostgresPercentileAsync(db, rule, from, ct);
-        }
-        // SQLite has no percentile aggregate: it sorts the window's rows and we read the two around the rank.
-        var rank = 0.95 * (count - 1);
-        var lower = (int)Math.Floor(rank);
-        var around = await latencies.OrderBy(i => i.LatencyMs).Select(i => i.LatencyMs!.Value).Skip(lower).Take(2).ToListAsync(ct);
-        return around.Count == 1 ? around[0] : around[0] + (around[1] - around[0]) * (rank - lower);
-    }
-
-    private static async Task<double?> PostgresPercentileAsync(PlatformDbContext db, AlertRule rule, DateTime from, CancellationToken ct)
-    {
-        var sql = """
-            SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS "Value" FROM interactions
-            WHERE created_at >= @from AND latency_ms IS NOT NULL AND status NOT IN ('pending', 'processing')
-            """;
-        var parameters = new List<DbParameter> { new NpgsqlParameter("from", from) };
-        if (rule.Model is not null)
-        {
-            sql += " AND model = @model";
-            parameters.Add(new NpgsqlParameter("model", rule.Model));
-        }
-        if (rule.Type is not null)
-        {
-            sql += " AND type = @type";
-            parameters.Add(new NpgsqlParameter("type", rule.Type));
-        }
-        return await db.Database.SqlQueryRaw<double?>(sql, [.. parameters]).SingleAsync(ct);
+        return count < rule.MinSamples ? null : await Percentiles.ContinuousAsync(latencies, count, 0.95, ct);
     }
 
     private static DateTime WindowStart(AlertRule rule, DateTime now) => now.AddMinutes(-rule.WindowMinutes);
