@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Data;
 using Platform.Core.Interactions;
 using Platform.Testing.FakeLlm;
 
@@ -69,20 +66,8 @@ public abstract class GatewayTestBase(FakeLlmServer fake) : IAsyncLifetime
         new { messages = new[] { new { role = "user", content = text } }, model, useCache, stream };
 
     /// <summary>Interactions are written off the request path: wait (bounded) until the writer has stored it.</summary>
-    protected async Task<Interaction> InteractionAsync(Guid id)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            using var scope = Factory.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            if (await db.Interactions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, Ct) is { } found)
-            {
-                return found;
-            }
-            await Task.Delay(50, Ct);
-        }
-        throw new InvalidOperationException($"interaction {id} was never stored");
-    }
+    protected Task<Interaction> InteractionAsync(Guid id) =>
+        StoredInteractions.WaitAsync(Factory.Services, id, TimeSpan.FromSeconds(10), Ct);
 
     protected static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>(Ct);

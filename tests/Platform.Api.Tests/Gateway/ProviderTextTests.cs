@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Data;
 using Platform.Core.Interactions;
 using Platform.Testing;
 using Platform.Testing.FakeLlm;
@@ -51,21 +48,7 @@ public sealed class ProviderTextTests(PostgresServer postgres, FakeLlmServer fak
     }
 
     /// <summary>The record is written off the request path: wait for it, with a generous deadline.</summary>
-    private async Task<Interaction> StoredAsync(Guid id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            using var scope = _factory.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            if (await db.Interactions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, Ct) is { } found)
-            {
-                return found;
-            }
-            await Task.Delay(50, Ct);
-        }
-        throw new InvalidOperationException($"interaction {id} was never stored");
-    }
+    private Task<Interaction> StoredAsync(Guid id) => StoredInteractions.WaitAsync(_factory.Services, id, TimeSpan.FromSeconds(30), Ct);
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 }
