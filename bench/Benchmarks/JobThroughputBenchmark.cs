@@ -38,11 +38,9 @@ public sealed class JobThroughputBenchmark : IBenchmark
         }
         if (which is "postgres" or "both")
         {
-            await using var postgres = new PostgresServer();
-            await postgres.InitializeAsync();
-            if (!postgres.Available)
+            await using var postgres = await BenchPostgres.StartAsync();
+            if (postgres is null)
             {
-                Console.WriteLine($"postgres: skipped, {postgres.SkipReason ?? "the server did not start"}");
                 return;
             }
             if (durable)
