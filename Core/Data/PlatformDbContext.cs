@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Events;
 using Platform.Core.Interactions;
 using Platform.Core.Jobs;
 using Platform.Core.Users;
@@ -11,6 +12,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<ProductEvent> ProductEvents => Set<ProductEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
