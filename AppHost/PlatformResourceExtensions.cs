@@ -4,6 +4,9 @@ namespace Platform.AppHost;
 
 internal static class PlatformResourceExtensions
 {
+    /// <summary>The configuration sections the AppHost hands to Api and Worker when running locally.</summary>
+    public static readonly string[] ForwardedSections = ["Llm", "RateLimits", "Alerts", "Events", "Analytics", "Demo"];
+
     /// <summary>What Api and Worker share: the data folder, the database and cache, and the gateway settings.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformSettings(
         this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder, AppHostOptions options, Infrastructure infra)
@@ -29,18 +32,22 @@ internal static class PlatformResourceExtensions
             }
         }
 
-        // Providers, keys, fallbacks, prices: given to the AppHost (command line, environment, user secrets), used by
-        // both processes that call models. Never written into a manifest: keys would become plain deployment settings.
+        // Providers, keys, fallbacks, prices, limits, alert rules and webhooks, event and analytics settings: given to the
+        // AppHost (command line, environment, user secrets), used by both processes. Never written into a manifest:
+        // keys and webhook URLs would become plain deployment settings.
         if (builder.ExecutionContext.IsPublishMode)
         {
             return project;
         }
 
-        foreach (var (key, value) in builder.Configuration.GetSection("Llm").AsEnumerable())
+        foreach (var section in ForwardedSections)
         {
-            if (value is not null)
+            foreach (var (key, value) in builder.Configuration.GetSection(section).AsEnumerable())
             {
-                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+                if (value is not null)
+                {
+                    project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+                }
             }
         }
 

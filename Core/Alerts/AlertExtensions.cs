@@ -40,7 +40,16 @@ public static class AlertExtensions
     {
         // The resilience defaults of ServiceDefaults apply to this client too; they never retry a POST, and the
         // evaluator retries a failed delivery at its next passes instead.
-        services.AddHttpClient(AlertWebhook.ClientName);
+        services.AddHttpClient(AlertWebhook.ClientName).ConfigurePrimaryHttpMessageHandler(provider =>
+        {
+            // A redirect would be a second, unchecked destination; a webhook receiver has no reason to send one.
+            var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false };
+            if (!provider.GetRequiredService<IOptions<AlertOptions>>().Value.AllowPrivateNetworkWebhooks)
+            {
+                handler.ConnectCallback = WebhookAddressGuard.ConnectPublicOnlyAsync;
+            }
+            return handler;
+        });
         services.TryAddSingleton<AlertWebhook>();
         services.TryAddSingleton<AlertEvaluator>();
         return services;

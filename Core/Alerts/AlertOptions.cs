@@ -16,6 +16,12 @@ public sealed class AlertOptions
     /// <summary>Attempts per firing, one per evaluation, before its delivery stays failed.</summary>
     public int WebhookMaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Whether webhooks may reach loopback, private and link-local addresses. Off by default: a rule's URL is given
+    /// through the API, and must not reach the platform's own database, cache or a cloud metadata endpoint.
+    /// </summary>
+    public bool AllowPrivateNetworkWebhooks { get; set; }
+
     /// <summary>Read-only rules; they are listed with the API ones.</summary>
     public List<AlertRuleSettings> Rules { get; set; } = [];
 

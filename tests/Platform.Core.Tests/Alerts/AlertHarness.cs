@@ -29,20 +29,27 @@ internal sealed class AlertHarness : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<AlertHarness> CreateAsync(string provider, PostgresServer postgres, TempDirectory directory)
+    public static async Task<AlertHarness> CreateAsync(string provider, PostgresServer postgres, TempDirectory directory,
+        bool allowPrivateNetworkWebhooks = true)
     {
         var database = provider == "postgres" ? await TestDatabases.PostgresAsync(postgres) : TestDatabases.Sqlite(directory);
         await MigrationTests.MigrateAsync(database);
-        var harness = new AlertHarness(database);
+        var harness = new AlertHarness(database) { AllowPrivateNetworkWebhooks = allowPrivateNetworkWebhooks };
         harness.NewReplica();
         return harness;
     }
+
+    /// <summary>The test webhook receiver listens on loopback, which the production default refuses.</summary>
+    public bool AllowPrivateNetworkWebhooks { get; init; } = true;
 
     public AlertEvaluator NewReplica()
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{AlertOptions.Section}:{nameof(AlertOptions.AllowPrivateNetworkWebhooks)}"] = AllowPrivateNetworkWebhooks.ToString(),
+        }).Build());
         services.AddSingleton(Database);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddDbContext<PlatformDbContext>(options => StorageExtensions.Configure(options, Database));

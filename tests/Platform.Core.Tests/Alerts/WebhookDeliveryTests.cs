@@ -57,6 +57,22 @@ public sealed class WebhookDeliveryTests(PostgresServer postgres) : IDisposable
     }
 
     [Theory, InlineData("sqlite"), InlineData("postgres")]
+    public async Task By_default_a_webhook_on_the_platforms_own_network_is_refused_before_connecting(string provider)
+    {
+        await using var alerts = await AlertHarness.CreateAsync(provider, postgres, _directory, allowPrivateNetworkWebhooks: false);
+        await using var webhook = await WebhookReceiver.StartAsync();
+        await alerts.AddRuleAsync(AlertKinds.FailureRate, threshold: 10, webhook.Url, minSamples: 1);
+        await alerts.AddInteractionsAsync(3, InteractionStatus.Failed);
+
+        await alerts.EvaluateAsync();
+
+        var firing = Assert.Single(await alerts.FiringsAsync());
+        Assert.Equivalent(new { DeliveryStatus = WebhookDelivery.Failed, DeliveryAttempts = 1 }, firing);
+        Assert.Contains(nameof(AlertOptions.AllowPrivateNetworkWebhooks), firing.LastDeliveryError);
+        Assert.Empty(webhook.Posts);
+    }
+
+    [Theory, InlineData("sqlite"), InlineData("postgres")]
     public async Task The_worker_service_evaluates_at_start_and_then_on_each_tick_of_its_clock(string provider)
     {
         await using var alerts = await AlertHarness.CreateAsync(provider, postgres, _directory);
