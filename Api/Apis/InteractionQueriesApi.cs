@@ -74,8 +74,7 @@ public static class InteractionQueriesApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var rows = QueryScope.Rows(db, filter with { From = from, To = to });
-        return TypedResults.Ok(await InteractionMetricsQuery.RunAsync(rows, from, to, step, ct));
+        return TypedResults.Ok(await InteractionMetricsQuery.RunAsync(db, filter, from, to, step, MetricsSource.Best, ct));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<InteractionFailure>>, ValidationProblem>> Failures(
