@@ -48,7 +48,7 @@ public static class InteractionQueriesApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
         var size = limit ?? Cursor.DefaultLimit;
-        var page = await QueryPage.ReadAsync(QueryScope.Rows(db, filter), sort ?? QueryPage.Newest, after, size, limits.Value.PreviewChars, ct);
+        var page = await QueryPage.ReadAsync(QueryScope.Rows(db, filter), db.Interactions.AsNoTracking(), sort ?? QueryPage.Newest, after, size, limits.Value.PreviewChars, ct);
         return TypedResults.Ok(new Page<InteractionSummary>(page, Cursor.Next(page, size, i => i.Id)));
     }
 
