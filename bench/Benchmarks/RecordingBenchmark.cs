@@ -17,7 +17,8 @@ namespace Platform.Bench.Benchmarks;
 /// <see cref="InteractionBuffer"/> as fast as it takes them, and the writer (as AddInteractionRecording registers
 /// it, rollup triggers included) stores them. Sustained rate = count / (first add to last row stored), then the
 /// rows and the rollups' sum are counted: none may be missing.
-/// Options: [db=sqlite|postgres|both] [count=200000] [producers=8] [durable=true] (PostgreSQL fsync and synchronous_commit on).
+/// Options: [db=sqlite|postgres|both] [count=200000] [producers=8] [durable=true] (PostgreSQL fsync and synchronous_commit on)
+/// [rollups=true] (false drops the rollup triggers first, to show what they cost).
 /// </summary>
 public sealed class RecordingBenchmark : IBenchmark
 {
@@ -29,10 +30,11 @@ public sealed class RecordingBenchmark : IBenchmark
         var which = options.String("db") ?? "both";
         var count = options.Int("count", 200_000);
         var producers = options.Int("producers", 8);
+        var rollups = options.String("rollups") is null or "true" or "1";
         if (which is "sqlite" or "both")
         {
             using var data = new TempDirectory("bench-recording");
-            await RunOnAsync($"Data Source={Path.Combine(data.Path, "bench.db")}", data.Path, count, producers);
+            await RunOnAsync($"Data Source={Path.Combine(data.Path, "bench.db")}", data.Path, count, producers, rollups);
         }
         if (which is "postgres" or "both")
         {
@@ -47,11 +49,11 @@ public sealed class RecordingBenchmark : IBenchmark
                 Console.WriteLine("postgres: fsync, synchronous_commit and full_page_writes on");
             }
             using var data = new TempDirectory("bench-recording");
-            await RunOnAsync(await postgres.CreateDatabaseAsync("bench_recording"), data.Path, count, producers);
+            await RunOnAsync(await postgres.CreateDatabaseAsync("bench_recording"), data.Path, count, producers, rollups);
         }
     }
 
-    private static async Task RunOnAsync(string connectionString, string dataDirectory, int count, int producers)
+    private static async Task RunOnAsync(string connectionString, string dataDirectory, int count, int producers, bool rollups)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -68,10 +70,17 @@ public sealed class RecordingBenchmark : IBenchmark
         using var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);
         var database = host.Services.GetRequiredService<DatabaseInfo>();
-        Console.WriteLine($"== {database.Provider} ({database.Description}), {count} interactions from {producers} producers");
+        Console.WriteLine($"== {database.Provider} ({database.Description}), {count} interactions from {producers} producers, rollups {(rollups ? "on" : "off")}");
+        if (!rollups)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database.ExecuteSqlRawAsync(
+                database.Provider == DatabaseProvider.PostgreSql ? RollupSql.PostgresDown : RollupSql.SqliteDown);
+        }
         await host.StartAsync();
         var buffer = host.Services.GetRequiredService<InteractionBuffer>();
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var per = count / producers;
         await Task.WhenAll(Enumerable.Range(0, producers).Select(p => Task.Run(async () =>
@@ -88,10 +97,13 @@ public sealed class RecordingBenchmark : IBenchmark
             await Task.Delay(20);
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        // CPU time per record does not depend on what else the machine runs, unlike the rate.
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         await host.StopAsync();
         var (rows, rolledUp) = await CountsAsync(host.Services);
-        Console.WriteLine($"  added in {added:0.00} s; all {stored} stored in {seconds:0.00} s = {count / seconds:0} interactions/s sustained");
-        Console.WriteLine($"  after stop: {rows} rows, rollups sum {rolledUp}: {(rows == count && rolledUp == count ? "none lost" : "MISMATCH")}");
+        Console.WriteLine($"  added in {added:0.00} s; all {stored} stored in {seconds:0.00} s = {count / seconds:0} interactions/s sustained; " +
+                          $"this process used {cpuMs / 1000:0.0} s CPU = {cpuMs * 1000 / count:0.0} µs per interaction");
+        Console.WriteLine($"  after stop: {rows} rows, rollups sum {rolledUp}: {(rows == count && (rolledUp == count || !rollups) ? "none lost" : "MISMATCH")}");
     }
 
     /// <summary>Shaped like a gateway row: messages, prompt, answer, usage, cost, timings.</summary>
