@@ -1,3 +1,4 @@
+using Npgsql;
 using Platform.Testing;
 
 namespace Platform.Bench;
@@ -17,5 +18,21 @@ internal static class BenchPostgres
         Console.WriteLine($"postgres: skipped, {postgres.SkipReason ?? "the server did not start"}");
         await postgres.DisposeAsync();
         return null;
+    }
+
+    /// <summary>The test server starts with durability off; these settings reload without a restart.</summary>
+    public static async Task MakeDurableAsync(string adminConnectionString)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[]
+                 {
+                     "ALTER SYSTEM SET fsync = on", "ALTER SYSTEM SET synchronous_commit = on",
+                     "ALTER SYSTEM SET full_page_writes = on", "SELECT pg_reload_conf()",
+                 })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -11,5 +11,6 @@ public static class BenchmarkRegistry
         ["interactions"] = new InteractionQueriesBenchmark(),
         ["jobs"] = new JobThroughputBenchmark(),
         ["key-lookup"] = new KeyLookupBenchmark(),
+        ["recording"] = new RecordingBenchmark(),
     };
 }

@@ -48,7 +48,7 @@ public static class InteractionQueriesApi
             return TypedResults.ValidationProblem(validation.Errors);
         }
         var size = limit ?? Cursor.DefaultLimit;
-        var page = await QueryPage.ReadAsync(QueryScope.Rows(db, filter), sort ?? QueryPage.Newest, after, size, limits.Value.PreviewChars, ct);
+        var page = await QueryPage.ReadAsync(QueryScope.Rows(db, filter), db.Interactions.AsNoTracking(), sort ?? QueryPage.Newest, after, size, limits.Value.PreviewChars, ct);
         return TypedResults.Ok(new Page<InteractionSummary>(page, Cursor.Next(page, size, i => i.Id)));
     }
 
@@ -74,8 +74,7 @@ public static class InteractionQueriesApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var rows = QueryScope.Rows(db, filter with { From = from, To = to });
-        return TypedResults.Ok(await InteractionMetricsQuery.RunAsync(rows, from, to, step, ct));
+        return TypedResults.Ok(await InteractionMetricsQuery.RunAsync(db, filter, from, to, step, MetricsSource.Best, ct));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<InteractionFailure>>, ValidationProblem>> Failures(

@@ -4,8 +4,10 @@ using Platform.Core.Interactions;
 namespace Platform.Api.Interactions;
 
 /// <summary>
-/// A page of the interaction log, keyset-paged on the time-ordered id: the large texts are cut to previews by the
-/// database, never read whole.
+/// A page of the interaction log, newest (or oldest) first by creation time, keyset-paged on (created_at, id) so
+/// that the indexes ending in created_at (owner, status, model, the time range) read a page in order and stop
+/// after it, instead of sorting every matching row. The cursor stays the last row's id; its creation time is
+/// looked up. The large texts are cut to previews by the database, never read whole.
 /// </summary>
 internal static class QueryPage
 {
@@ -13,18 +15,29 @@ internal static class QueryPage
     public const string Oldest = "oldest";
     public static readonly string[] Sorts = [Newest, Oldest];
 
+    /// <param name="all">Every interaction, to find the cursor row even when it no longer matches the filter.</param>
     public static async Task<List<InteractionSummary>> ReadAsync(
-        IQueryable<Interaction> rows, string sort, Guid? after, int limit, int previewChars, CancellationToken ct)
+        IQueryable<Interaction> rows, IQueryable<Interaction> all, string sort, Guid? after, int limit, int previewChars, CancellationToken ct)
     {
+        DateTime? at = null;
+        if (after is { } id)
+        {
+            at = await all.Where(i => i.Id == id).Select(i => (DateTime?)i.CreatedAt).FirstOrDefaultAsync(ct);
+            if (at is null)
+            {
+                return [];
+            }
+        }
         if (sort == Oldest)
         {
-            rows = after is { } a ? rows.Where(i => i.Id > a) : rows;
-            rows = rows.OrderBy(i => i.Id);
+            // The redundant created_at bound gives the planner a range on the index; the OR alone it may not use.
+            rows = at is { } t ? rows.Where(i => i.CreatedAt >= t && (i.CreatedAt > t || i.Id > after!.Value)) : rows;
+            rows = rows.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id);
         }
         else
         {
-            rows = after is { } b ? rows.Where(i => i.Id < b) : rows;
-            rows = rows.OrderByDescending(i => i.Id);
+            rows = at is { } t ? rows.Where(i => i.CreatedAt <= t && (i.CreatedAt < t || i.Id < after!.Value)) : rows;
+            rows = rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id);
         }
         var page = await rows.Take(limit).Select(i => new InteractionSummary(
                 i.Id, i.Type, i.Status,

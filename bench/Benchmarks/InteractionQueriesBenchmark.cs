@@ -61,17 +61,19 @@ public sealed class InteractionQueriesBenchmark : IBenchmark
         var repeat = options.Int("repeat", 5);
         var from = now.AddDays(-30).ToString("O");
         var to = now.ToString("O");
-        await TimeAsync(http, "metrics, 30 days, bucket=day", $"/api/interactions/metrics?bucket=day&from={from}&to={to}", repeat);
-        await TimeAsync(http, "list page (model, status, 50 rows)", "/api/interactions?model=gpt-4o&status=success&limit=50", repeat);
-        await TimeAsync(http, "list page (q=item 4242, 50 rows)", "/api/interactions?q=item%204242&limit=50", repeat);
+        await TimeAsync(http, api, "metrics, 30 days, bucket=day", $"/api/interactions/metrics?bucket=day&from={from}&to={to}", repeat);
+        await TimeAsync(http, api, "list page (model, status, 50 rows)", "/api/interactions?model=gpt-4o&status=success&limit=50", repeat);
+        await TimeAsync(http, api, "list page (q=item 4242, 50 rows)", "/api/interactions?q=item%204242&limit=50", repeat);
         await ExportAsync(http, api, rows);
     }
 
-    private static async Task TimeAsync(HttpClient http, string name, string url, int repeat)
+    private static async Task TimeAsync(HttpClient http, ApiProcess api, string name, string url, int repeat)
     {
         var times = new List<double>();
+        var cpu = new List<double>();
         for (var i = 0; i <= repeat; i++)
         {
+            var cpuBefore = api.CpuMilliseconds();
             var clock = Stopwatch.StartNew();
             using var response = await http.GetAsync(url);
             await response.Content.ReadAsByteArrayAsync();
@@ -80,14 +82,17 @@ public sealed class InteractionQueriesBenchmark : IBenchmark
             {
                 // The first call warms the caches and the JIT; it is not counted.
                 times.Add(clock.Elapsed.TotalMilliseconds);
+                cpu.Add(api.CpuMilliseconds() - cpuBefore);
             }
         }
         times.Sort();
-        Console.WriteLine($"  {name}: median {times[times.Count / 2]:0.0} ms, min {times[0]:0.0} ms, max {times[^1]:0.0} ms ({repeat} runs)");
+        cpu.Sort();
+        Console.WriteLine($"  {name}: median {times[times.Count / 2]:0.0} ms, min {times[0]:0.0} ms, max {times[^1]:0.0} ms ({repeat} runs); Api CPU median {cpu[cpu.Count / 2]:0} ms");
     }
 
     private static async Task ExportAsync(HttpClient http, ApiProcess api, int rows)
     {
+        var cpu = api.CpuMilliseconds();
         var clock = Stopwatch.StartNew();
         using var response = await http.GetAsync("/api/interactions/export?format=csv", HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
@@ -100,7 +105,9 @@ public sealed class InteractionQueriesBenchmark : IBenchmark
             bytes += read;
         }
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"  CSV export: {rows} rows, {bytes / 1048576.0:0} MiB in {seconds:0.0} s = {rows / seconds:0} rows/s; " +
+        var cpuSeconds = (api.CpuMilliseconds() - cpu) / 1000;
+        Console.WriteLine($"  CSV export: {rows} rows, {bytes / 1048576.0:0} MiB in {seconds:0.0} s = {rows / seconds:0} rows/s " +
+                          $"(Api CPU {cpuSeconds:0.0} s = {rows / cpuSeconds:0} rows per CPU second); " +
                           $"Api peak resident memory (VmHWM, whole run) {api.PeakResidentMiB():0} MiB");
     }
 }

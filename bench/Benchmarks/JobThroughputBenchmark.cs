@@ -45,7 +45,7 @@ public sealed class JobThroughputBenchmark : IBenchmark
             }
             if (durable)
             {
-                await MakeDurableAsync(postgres.AdminConnectionString);
+                await BenchPostgres.MakeDurableAsync(postgres.AdminConnectionString);
             }
             Console.WriteLine($"postgres: {(durable ? "fsync, synchronous_commit and full_page_writes on" : "test settings: fsync, synchronous_commit and full_page_writes off")}");
             // The test server caps pools at 20; concurrency above that would measure waiting for a connection.
@@ -60,20 +60,4 @@ public sealed class JobThroughputBenchmark : IBenchmark
 
     private static bool Flag(BenchOptions options, string name, bool fallback) =>
         options.String(name) is { } value ? value is "true" or "1" : fallback;
-
-    /// <summary>The test server starts with durability off; these settings reload without a restart.</summary>
-    private static async Task MakeDurableAsync(string adminConnectionString)
-    {
-        await using var connection = new NpgsqlConnection(adminConnectionString);
-        await connection.OpenAsync();
-        foreach (var sql in new[]
-                 {
-                     "ALTER SYSTEM SET fsync = on", "ALTER SYSTEM SET synchronous_commit = on",
-                     "ALTER SYSTEM SET full_page_writes = on", "SELECT pg_reload_conf()",
-                 })
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
 }

@@ -8,7 +8,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
 {
     public void Configure(EntityTypeBuilder<Interaction> builder)
     {
-        builder.ToTable("interactions");
+        // Triggers keep interaction_rollups in step (migration InteractionRollups); SQLite's RETURNING does not mix with AFTER triggers.
+        builder.ToTable("interactions", t => t.UseSqlReturningClause(false));
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Type).HasMaxLength(32);
         builder.Property(i => i.Status).HasMaxLength(16);

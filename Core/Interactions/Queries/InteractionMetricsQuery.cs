@@ -1,15 +1,45 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Data;
 
 namespace Platform.Core.Interactions.Queries;
 
+/// <summary>Where metrics are read from: the rollups when they can answer (else the raw rows), or always the raw rows.</summary>
+public enum MetricsSource
+{
+    Best,
+    Raw,
+    /// <summary>The rollups or an error: for tests that compare both paths.</summary>
+    Rollups,
+}
+
 /// <summary>
-/// The metrics of the interactions a filter selects, computed by the database: one aggregate, one GROUP BY per
-/// breakdown and a few aggregates per time bucket. The caller bounds the window and so the number of buckets.
+/// The metrics of the interactions a filter selects. From the hourly rollups (<see cref="RollupMetricsQuery"/>)
+/// when every filter is a rollup dimension, otherwise computed by the database from the raw rows: one aggregate,
+/// one GROUP BY per breakdown and a few aggregates per time bucket. The caller bounds the window and so the
+/// number of buckets.
 /// </summary>
 public static class InteractionMetricsQuery
 {
     public const string Hour = "hour";
     public const string Day = "day";
+    /// <summary>The model breakdown's key for interactions with no model name (null or empty).</summary>
+    public const string UnknownModel = "unknown";
+
+    public static async Task<InteractionMetricsReport> RunAsync(
+        PlatformDbContext db, InteractionFilter filter, DateTime from, DateTime to, string bucket, MetricsSource source, CancellationToken ct)
+    {
+        filter = filter with { From = from, To = to };
+        if (source != MetricsSource.Raw && RollupMetricsQuery.CanAnswer(filter)
+            && await RollupMetricsQuery.RunAsync(db, filter, from, to, bucket, ct) is { } report)
+        {
+            return report;
+        }
+        if (source == MetricsSource.Rollups)
+        {
+            throw new InvalidOperationException("The rollups cannot answer this filter and window.");
+        }
+        return await RunAsync(db.Interactions.AsNoTracking().Apply(filter, db.Database.IsNpgsql()), from, to, bucket, ct);
+    }
 
     public static async Task<InteractionMetricsReport> RunAsync(
         IQueryable<Interaction> rows, DateTime from, DateTime to, string bucket, CancellationToken ct)
@@ -35,7 +65,7 @@ public static class InteractionMetricsQuery
             total, Rate(byStatus, InteractionStatusView.Success, total), Rate(byStatus, InteractionStatusView.Failure, total),
             Rate(byStatus, InteractionStatusView.Partial, total), latency, totals?.Cost ?? 0, totals?.Tokens ?? 0,
             await CountByAsync(rows.GroupBy(i => i.Type), ct),
-            await CountByAsync(rows.GroupBy(i => i.Model ?? i.ModelRequested ?? "unknown"), ct),
+            await ModelCountsAsync(rows, ct),
             byStatus,
             await FeedbackAsync(rows, ct),
             total == 0 ? null : (double)totals!.Complete / total, totals?.AvgQuality,
@@ -87,7 +117,20 @@ public static class InteractionMetricsQuery
         return view;
     }
 
-    private static async Task<IReadOnlyDictionary<string, long>> FeedbackAsync(IQueryable<Interaction> rows, CancellationToken ct)
+    /// <summary>An empty model name counts as unknown, as in the rollups, which keep both as one key.</summary>
+    private static async Task<IReadOnlyDictionary<string, long>> ModelCountsAsync(IQueryable<Interaction> rows, CancellationToken ct)
+    {
+        var counts = await rows.GroupBy(i => i.Model ?? i.ModelRequested ?? "").Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var byModel = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in counts)
+        {
+            var key = c.Key.Length == 0 ? UnknownModel : c.Key;
+            byModel[key] = byModel.GetValueOrDefault(key) + c.Count;
+        }
+        return byModel;
+    }
+
+    internal static async Task<IReadOnlyDictionary<string, long>> FeedbackAsync(IQueryable<Interaction> rows, CancellationToken ct)
     {
         var counts = await rows.GroupBy(i => i.Feedback).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
         return new SortedDictionary<string, long>(counts.ToDictionary(c => c.Key ?? InteractionFilter.NoFeedback, c => c.Count), StringComparer.Ordinal);

@@ -495,6 +495,152 @@ namespace Platform.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("ix_interactions_type_owner_user_id_created_at");
 
                     b.ToTable("interactions", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("Platform.Core.Interactions.Rollups.InteractionLatencyBucket", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hour");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<double>("SumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_ms");
+
+                    b.HasKey("Hour", "OwnerUserId", "Type", "Model", "Provider", "Status", "Bucket")
+                        .HasName("pk_interaction_latency_buckets");
+
+                    b.ToTable("interaction_latency_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Interactions.Rollups.InteractionRollup", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hour");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Complete")
+                        .HasColumnType("bigint")
+                        .HasColumnName("complete");
+
+                    b.Property<double>("CostUsd")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cost_usd");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FeedbackAccepted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_accepted");
+
+                    b.Property<long>("FeedbackModified")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_modified");
+
+                    b.Property<long>("FeedbackNone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_none");
+
+                    b.Property<long>("FeedbackOther")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_other");
+
+                    b.Property<long>("FeedbackRejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_rejected");
+
+                    b.Property<long>("FeedbackThumbsDown")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_thumbs_down");
+
+                    b.Property<long>("FeedbackThumbsUp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_thumbs_up");
+
+                    b.Property<long>("LatencyCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("latency_count");
+
+                    b.Property<double>("LatencySumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_sum_ms");
+
+                    b.Property<long>("QualityCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("quality_count");
+
+                    b.Property<double>("QualitySum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quality_sum");
+
+                    b.Property<long>("TotalTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_tokens");
+
+                    b.HasKey("Hour", "OwnerUserId", "Type", "Model", "Provider", "Status")
+                        .HasName("pk_interaction_rollups");
+
+                    b.ToTable("interaction_rollups", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Jobs.Job", b =>

@@ -490,6 +490,152 @@ namespace Platform.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_interactions_type_owner_user_id_created_at");
 
                     b.ToTable("interactions", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("Platform.Core.Interactions.Rollups.InteractionLatencyBucket", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<double>("SumMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("sum_ms");
+
+                    b.HasKey("Hour", "OwnerUserId", "Type", "Model", "Provider", "Status", "Bucket")
+                        .HasName("pk_interaction_latency_buckets");
+
+                    b.ToTable("interaction_latency_buckets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Core.Interactions.Rollups.InteractionRollup", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Complete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complete");
+
+                    b.Property<double>("CostUsd")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cost_usd");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FeedbackAccepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_accepted");
+
+                    b.Property<long>("FeedbackModified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_modified");
+
+                    b.Property<long>("FeedbackNone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_none");
+
+                    b.Property<long>("FeedbackOther")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_other");
+
+                    b.Property<long>("FeedbackRejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_rejected");
+
+                    b.Property<long>("FeedbackThumbsDown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_thumbs_down");
+
+                    b.Property<long>("FeedbackThumbsUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("feedback_thumbs_up");
+
+                    b.Property<long>("LatencyCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("latency_count");
+
+                    b.Property<double>("LatencySumMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latency_sum_ms");
+
+                    b.Property<long>("QualityCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quality_count");
+
+                    b.Property<double>("QualitySum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("quality_sum");
+
+                    b.Property<long>("TotalTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_tokens");
+
+                    b.HasKey("Hour", "OwnerUserId", "Type", "Model", "Provider", "Status")
+                        .HasName("pk_interaction_rollups");
+
+                    b.ToTable("interaction_rollups", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Jobs.Job", b =>
