@@ -85,7 +85,7 @@ public sealed record InteractionQuery
         ("model", Model), ("provider", Provider), ("userId", UserId?.ToString()), ("q", Q),
     ];
 
-    private static string Instant(DateOnly day) => day.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    private static string Instant(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
     private static double? Number(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;

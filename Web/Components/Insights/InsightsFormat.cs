@@ -42,9 +42,6 @@ internal static class InsightsFormat
 
     public static string Time(DateTime? utc) => utc?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "—";
 
-    /// <summary>A bucket's start on the charts' axis: the hour for hourly buckets, the day otherwise.</summary>
-    public static string BucketFormat(string bucket) => bucket == "hour" ? "{0:MM-dd HH:mm}" : "{0:MM-dd}";
-
     public static string Tokens(int? input, int? output, int? total) =>
         input is null && output is null && total is null ? "—"
             : $"{Count(input)} in · {Count(output)} out · {Count(total)} total";
