@@ -12,6 +12,7 @@ public static class Extensions
 {
     public const string DataDirKey = "Platform:DataDir";
     private static readonly TimeSpan ChatTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(30);
 
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
     {
@@ -39,21 +40,28 @@ public static class Extensions
 
         // A model may think for minutes before its first byte (and a non-streamed answer arrives whole), so chat calls
         // get their own standard handler with long timeouts. POSTs are never retried, so nothing else changes.
-        var chat = builder.Services.AddHttpClient(PlatformApiClient.ChatClientName, http =>
+        builder.AddLongRunningApiClient(PlatformApiClient.ChatClientName, ChatTimeout);
+        // An export streams every matching record; the timeouts bound a stuck export, not a large one.
+        builder.AddLongRunningApiClient(PlatformApiClient.ExportClientName, ExportTimeout);
+    }
+
+    private static void AddLongRunningApiClient(this IHostApplicationBuilder builder, string name, TimeSpan timeout)
+    {
+        var client = builder.Services.AddHttpClient(name, http =>
             {
                 http.BaseAddress = ApiOptions.ServiceAddress;
-                http.Timeout = ChatTimeout;
+                http.Timeout = timeout;
             })
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());
-        chat.AddStandardResilienceHandler(options =>
+        client.AddStandardResilienceHandler(options =>
             {
                 options.Retry.DisableForUnsafeHttpMethods();
-                options.AttemptTimeout.Timeout = ChatTimeout;
-                options.TotalRequestTimeout.Timeout = ChatTimeout;
+                options.AttemptTimeout.Timeout = timeout;
+                options.TotalRequestTimeout.Timeout = timeout;
                 // The breaker must sample over at least two attempt timeouts.
-                options.CircuitBreaker.SamplingDuration = 2 * ChatTimeout;
+                options.CircuitBreaker.SamplingDuration = 2 * timeout;
             });
-        chat.AddServiceDiscovery();
+        client.AddServiceDiscovery();
     }
 
     private static void AddCookieSignIn(this IHostApplicationBuilder builder)

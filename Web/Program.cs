@@ -1,6 +1,7 @@
 using Platform.Web;
 using Platform.Web.Auth;
 using Platform.Web.Components;
+using Platform.Web.Export;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
+app.MapInteractionExport();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

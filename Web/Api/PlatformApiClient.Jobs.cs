@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Platform.Web.Api;
 
@@ -26,7 +25,5 @@ public sealed partial class PlatformApiClient
 
     /// <summary>Empty filters are left out: the Api reads "status=" as a status named "".</summary>
     private static string WithQuery(string path, params (string Name, string? Value)[] parameters) =>
-        QueryHelpers.AddQueryString(path, parameters
-            .Where(p => !string.IsNullOrEmpty(p.Value))
-            .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)));
+        InteractionQuery.WithQuery(path, parameters);
 }

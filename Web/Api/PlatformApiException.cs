@@ -4,10 +4,20 @@ using System.Text.Json;
 namespace Platform.Web.Api;
 
 /// <summary>A failed Api call, with a message fit to show to the user (the problem's detail or title).</summary>
-public sealed class PlatformApiException(string message, HttpStatusCode? statusCode = null, Exception? inner = null)
+public sealed class PlatformApiException(
+    string message, HttpStatusCode? statusCode = null, Exception? inner = null, IReadOnlyDictionary<string, string[]>? errors = null)
     : Exception(message, inner)
 {
     public HttpStatusCode? StatusCode { get; } = statusCode;
+
+    /// <summary>A validation problem's messages by field (camelCase, as the Api names them); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
+
+    /// <summary>The messages for one field, joined; null when the Api named no such field.</summary>
+    public string? ErrorFor(string field) =>
+        Errors.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value is { } messages
+            ? string.Join(" ", messages)
+            : null;
 
     public bool IsUnauthorized => StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 
@@ -27,7 +37,7 @@ public sealed class PlatformApiException(string message, HttpStatusCode? statusC
                 // A validation problem's title says only that something was invalid; the fields say what.
                 message = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
             }
-            return new(string.IsNullOrWhiteSpace(message) ? fallback : message, response.StatusCode);
+            return new(string.IsNullOrWhiteSpace(message) ? fallback : message, response.StatusCode, errors: problem?.Errors);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
