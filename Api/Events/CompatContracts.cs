@@ -4,9 +4,9 @@ namespace Platform.Api.Events;
 
 /// <summary>POST /query of the earlier LLM Platform API: one question from an end user, answered through the gateway.</summary>
 public sealed record CompatQueryRequest(
-    [property: JsonPropertyName("user_id")] string? UserId,
-    [property: JsonPropertyName("session_id")] string? SessionId,
-    [property: JsonPropertyName("query")] string? Query);
+    [property: JsonPropertyName("user_id")] string? UserId = null,
+    [property: JsonPropertyName("session_id")] string? SessionId = null,
+    [property: JsonPropertyName("query")] string? Query = null);
 
 public sealed record CompatQueryResponse(
     [property: JsonPropertyName("response")] string Response,
