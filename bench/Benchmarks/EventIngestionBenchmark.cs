@@ -96,8 +96,38 @@ public sealed class EventIngestionBenchmark : IBenchmark
         Console.WriteLine($"  stored {stored} of {accepted} ({(stored == accepted ? "none lost" : $"{accepted - stored} MISSING")}); "
             + $"all stored {storing:0.0} s after the start = {stored / storing:0} events/s sustained into the table");
         // On a shared machine the wall-clock rates depend on the neighbours; the Api's own CPU time per event does not.
+        await DirectInsertAsync(database, options.Int("direct", 20_000));
         Console.WriteLine($"  Api CPU time {cpu:0.0} s = {stored / cpu:0} events per CPU-second (parse, validate, buffer, insert); "
             + $"load average now {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; Api peak resident memory (VmHWM) {api.PeakResidentMiB():0} MiB");
+    }
+
+    /// <summary>
+    /// The writer's share alone: the same bulk insert the event store does, from this process, in batches of 2,000, timed
+    /// in wall-clock and in this process's CPU time (the database server's own work is not in the latter on PostgreSQL).
+    /// </summary>
+    private static async Task DirectInsertAsync(DatabaseInfo database, int count)
+    {
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        StorageExtensions.Configure(options, database);
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, count).Select(i => new Platform.Core.Events.ProductEvent
+        {
+            UserId = $"direct-{random.Next(10_000)}", SessionId = $"s-{random.Next(100_000)}", EventType = Types[random.Next(Types.Length)],
+            ComponentId = $"button-{random.Next(200)}", Page = "/checkout", PageUrl = "https://shop.example.com/checkout",
+            Timestamp = DateTime.UtcNow.AddSeconds(-random.Next(3600)), ReceivedAt = DateTime.UtcNow, X = random.Next(1920), Y = random.Next(1080),
+            DurationMs = random.Next(5000), ExtraJson = """{"plan":"pro","ab":"a"}""",
+        }).ToList();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        foreach (var chunk in rows.Chunk(2_000))
+        {
+            await using var db = new PlatformDbContext(options.Options);
+            await BulkInsert.InsertAsync(db, chunk);
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"  direct bulk insert (no HTTP): {count} events in {seconds:0.00} s = {count / seconds:0} events/s; "
+            + $"{cpuSeconds:0.00} s CPU in this process = {count / cpuSeconds:0} events per CPU-second");
     }
 
     /// <summary>Counts rows until <paramref name="expected"/> are there, or the count stops moving for 10 s.</summary>
