@@ -26,6 +26,8 @@ app.MapOutputsApi();
 app.MapInteractionsApi();
 app.MapAlertsApi();
 app.MapInteractionQueriesApi();
+app.MapEventsApi();
+app.MapCompatApi();
 
 app.Run();
 

@@ -74,7 +74,7 @@ public abstract class InteractionExportTests(Storage storage, PostgresServer pos
         Assert.Equal(["r6"], rows.Select(r => r["session_id"]));
     }
 
-    private static async Task<List<Dictionary<string, string?>>> ReadCsvAsync(Stream body)
+    internal static async Task<List<Dictionary<string, string?>>> ReadCsvAsync(Stream body)
     {
         var rows = new List<Dictionary<string, string?>>();
         await using var reader = CsvReader.Create(body);
