@@ -4,6 +4,7 @@ using Platform.Api.Infrastructure;
 using Platform.Api.Events;
 using Platform.Core.Alerts;
 using Platform.Core.Events;
+using Platform.Core.Analytics;
 using Platform.Core.Caching;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
@@ -27,6 +28,7 @@ internal static class Extensions
         builder.AddAlerts();
         builder.AddProductEvents();
         builder.Services.AddEventsCors();
+        builder.AddUserAnalytics();
         builder.Services.AddSingleton<UsageGate>();
         builder.Services.AddSingleton<UsageReport>();
         builder.Services.AddApiKeyAuthentication();

@@ -28,6 +28,7 @@ app.MapAlertsApi();
 app.MapInteractionQueriesApi();
 app.MapEventsApi();
 app.MapCompatApi();
+app.MapAnalyticsApi();
 
 app.Run();
 
