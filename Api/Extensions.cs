@@ -48,6 +48,7 @@ internal static class Extensions
     {
         await DatabaseMigrator.MigrateAsync(app.Services);
         await AdminBootstrap.EnsureAsync(app.Services);
+        await Demo.DemoKeys.EnsureAsync(app.Services);
     }
 
     public static WebApplication UsePlatformMiddleware(this WebApplication app)

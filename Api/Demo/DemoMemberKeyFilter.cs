@@ -1,0 +1,21 @@
+namespace Platform.Api.Demo;
+
+/// <summary>
+/// Runs /demo/ask as the configured member key: the key's identity goes where an authenticated request keeps it, so the
+/// usage limits that follow (and the interaction record) treat the demo like any other caller of that key.
+/// </summary>
+internal sealed class DemoMemberKeyFilter(DemoKeyCheck check) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var (identity, problem) = await check.MemberAsync(http.RequestAborted);
+        if (identity is null)
+        {
+            return TypedResults.Problem($"{problem} {DemoKeyCheck.HowTo}", statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The demo is not configured");
+        }
+        http.Features.Set(identity);
+        return await next(context);
+    }
+}
