@@ -36,7 +36,20 @@ internal static class PlatformResourceExtensions
             return project;
         }
 
-        foreach (var (key, value) in builder.Configuration.GetSection("Llm").AsEnumerable())
+        return project.WithSection(builder, "Llm");
+    }
+
+    /// <summary>
+    /// The demo chat's keys and model (Demo:*), for the api only. Like the gateway settings they are secrets of a local
+    /// run, so they never go into a manifest.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDemoSettings(this IResourceBuilder<ProjectResource> api, IDistributedApplicationBuilder builder) =>
+        builder.ExecutionContext.IsPublishMode ? api : api.WithSection(builder, "Demo");
+
+    private static IResourceBuilder<ProjectResource> WithSection(
+        this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder, string section)
+    {
+        foreach (var (key, value) in builder.Configuration.GetSection(section).AsEnumerable())
         {
             if (value is not null)
             {

@@ -30,6 +30,7 @@ var adminKey = AdminKey.AddParameter(builder, options);
 var api = builder.AddProject<Projects.Platform_Api>("api")
     .WithPlatformSettings(builder, options, infra)
     .WithEnvironment("Platform__AdminKey", adminKey)
+    .WithDemoSettings(builder)
     .WithHttpHealthCheck("/health");
 
 var worker = builder.AddProject<Projects.Platform_Worker>("worker")

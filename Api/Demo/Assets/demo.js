@@ -22,6 +22,7 @@
   // The server sanitized the HTML (text formatting and absolute links only); links open beside the chat.
   function showAnswer(div, answer) {
     div.classList.remove('pending');
+    div.dataset.interactionId = answer.interactionId;
     div.innerHTML = answer.html;
     div.querySelectorAll('a[href]').forEach((a) => {
       a.target = '_blank';
