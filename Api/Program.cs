@@ -30,6 +30,7 @@ app.MapAlertsApi();
 app.MapInteractionQueriesApi();
 app.MapTracker();
 app.MapDemo();
+app.MapAnalyticsApi();
 
 app.Run();
 
