@@ -31,6 +31,8 @@ app.MapInteractionQueriesApi();
 app.MapTracker();
 app.MapDemo();
 app.MapAnalyticsApi();
+app.MapEventsApi();
+app.MapCompatApi();
 
 app.Run();
 
