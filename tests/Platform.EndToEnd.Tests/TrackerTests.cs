@@ -79,7 +79,7 @@ public sealed class TrackerTests(EmbeddedPlatform platform)
             await page.Locator("#email").FillAsync("ann@example.com");
             await page.Locator("#join").ClickAsync();
             await page.EvaluateAsync("setTimeout(() => { throw new Error('boom from the page'); })");
-            await page.EvaluateAsync("Promise.reject(new Error('nobody caught me'))");
+            await page.EvaluateAsync("() => { Promise.reject(new Error('nobody caught me')); }");
 
             var events = await TrackerEvents.WaitAsync(api, userId,
                 e => e.Count(x => x.Is("error")) >= 3 && e.Any(x => x.Is("submit", "signup")), Ct);
