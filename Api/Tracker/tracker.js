@@ -55,13 +55,13 @@ function schedule(ms) {
   if (!timer && queue.length) timer = setTimeout(function () { timer = 0; flush(); }, ms);
 }
 
-// keepalive lets a send outlive the page, but caps the body at 64 KB: only the page-hide path needs it.
-function flush(keepalive) {
+function flush() {
   if (sending || !queue.length) return;
   if (timer) { clearTimeout(timer); timer = 0; }
-  var batch = queue.splice(0, cfg.batchSize);
+  var batch = queue.splice(0, cfg.batchSize), body = JSON.stringify({ events: batch });
   sending = true;
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + cfg.key }, body: JSON.stringify({ events: batch }), keepalive: keepalive === true })
+  // keepalive lets a send outlive the page, within the browser's 64 KB budget (20,000 UTF-16 units stay under it).
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + cfg.key }, body: body, keepalive: body.length < 20000 })
     .then(function (r) {
       // 429 and 5xx are worth another try; any other 4xx would fail the same way again.
       if (r.status === 429 || r.status >= 500) throw new Error('HTTP ' + r.status);
@@ -86,7 +86,7 @@ function beacon() {
     if (!w.navigator.sendBeacon(b, new Blob([JSON.stringify({ events: batch })], { type: 'application/json' }))) break;
     queue.splice(0, batch.length);
   }
-  flush(true);
+  flush();
 }
 
 function ignored(el) { return !el || !el.closest || !!el.closest('.no-track'); }
@@ -206,7 +206,7 @@ w.Tracker = {
     if (uid) set('plt_uid', uid);
   },
   track: function (type, props) { push(cut(type, 64), props); },
-  flush: function () { flush(); },
+  flush: flush,
   userId: userId,
   sessionId: function () { return get('plt_sid') || sessionId(); }
 };
