@@ -12,7 +12,8 @@ internal sealed class DemoMemberKeyFilter(DemoKeyCheck check) : IEndpointFilter
         var (identity, problem) = await check.MemberAsync(http.RequestAborted);
         if (identity is null)
         {
-            return TypedResults.Problem($"{problem} {DemoKeyCheck.HowTo}", statusCode: StatusCodes.Status503ServiceUnavailable,
+            // Until it has a working member key the demo has no answering half: not found, with what to configure.
+            return TypedResults.Problem($"{problem} {DemoKeyCheck.HowTo}", statusCode: StatusCodes.Status404NotFound,
                 title: "The demo is not configured");
         }
         http.Features.Set(identity);

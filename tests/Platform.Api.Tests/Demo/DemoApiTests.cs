@@ -97,7 +97,7 @@ public sealed class DemoApiTests(FakeLlmServer fake) : GatewayTestBase(fake), IC
 
         var anonymous = Factory.CreateClient(apiKey: null);
         var response = await anonymous.PostAsJsonAsync("/demo/ask", new { question = "anyone there?" }, Ct);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Demo:MemberKey", (await ApiTestBase.ProblemAsync(response)).GetProperty("detail").GetString());
         var config = await anonymous.GetFromJsonAsync<JsonElement>("/demo/config", Ct);
         Assert.False(config.GetProperty("ready").GetBoolean());
@@ -118,7 +118,7 @@ public sealed class DemoConfigurationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Without_keys_the_page_says_how_to_configure_them_and_asking_is_a_503()
+    public async Task Without_keys_the_page_says_how_to_configure_them_and_asking_is_a_404()
     {
         await using var factory = new ApiFactory(connectionString: null);
         var anonymous = factory.CreateClient(apiKey: null);
@@ -130,7 +130,7 @@ public sealed class DemoConfigurationTests
         Assert.Contains("--Demo:IngestKey", problems);
 
         var response = await anonymous.PostAsJsonAsync("/demo/ask", new { question = "hello?" }, Ct);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Demo:MemberKey is not set", (await ApiTestBase.ProblemAsync(response)).GetProperty("detail").GetString());
     }
 
