@@ -54,6 +54,7 @@ internal static class Extensions
     {
         await DatabaseMigrator.MigrateAsync(app.Services);
         await AdminBootstrap.EnsureAsync(app.Services);
+        await Demo.DemoKeys.EnsureAsync(app.Services);
     }
 
     public static WebApplication UsePlatformMiddleware(this WebApplication app)

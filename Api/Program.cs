@@ -1,6 +1,8 @@
 using Platform.Api;
 using Platform.Api.Apis;
+using Platform.Api.Demo;
 using Platform.Api.Infrastructure;
+using Platform.Api.Tracker;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,9 +28,11 @@ app.MapOutputsApi();
 app.MapInteractionsApi();
 app.MapAlertsApi();
 app.MapInteractionQueriesApi();
+app.MapTracker();
+app.MapDemo();
+app.MapAnalyticsApi();
 app.MapEventsApi();
 app.MapCompatApi();
-app.MapAnalyticsApi();
 
 app.Run();
 

@@ -22,6 +22,8 @@ internal sealed record AppHostOptions(InfraMode RequestedInfra, string DataDir, 
           --ConnectionStrings:cache <host:port>   use this Redis instead
           --Parameters:admin-key <key>            the admin API key (default: generated once into <data dir>/admin-key)
           --Llm:...                               gateway settings forwarded to api and worker (see README, "Gateway settings")
+          --RateLimits:..., --Alerts:..., --Events:..., --Analytics:...   also forwarded to api and worker
+          --Demo:IngestKey, --Demo:MemberKey, --Demo:Model   the demo chat at <api>/demo/ (see docs/tracker.md)
           --publisher manifest --output-path <file>   write the Aspire manifest for azd instead of running
           -h, --help                              show this help
 

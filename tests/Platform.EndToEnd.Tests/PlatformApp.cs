@@ -16,6 +16,10 @@ public sealed class PlatformApp : IAsyncDisposable
     public const string AdminKey = "e2e-admin-key-0123456789";
     public const string FakeModel = "gpt-4o-mini";
 
+    /// <summary>The demo chat's keys: secrets the Api gives to its demo@localhost member at start.</summary>
+    public const string DemoIngestKey = "e2e-demo-ingest-key-0123";
+    public const string DemoMemberKey = "e2e-demo-member-key-0123";
+
     // Generous bounds for a cold start on a busy 2-core machine: the waits end as soon as the state is reached.
     private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(6);
 
@@ -39,6 +43,8 @@ public sealed class PlatformApp : IAsyncDisposable
 
     public Uri WebUrl => App.GetEndpoint("web", "http");
 
+    public Uri ApiUrl => App.GetEndpoint("api", "http");
+
     public static async Task<PlatformApp> StartAsync(string infra, CancellationToken ct)
     {
         var fake = await FakeLlmServer.StartAsync(ct);
@@ -54,6 +60,9 @@ public sealed class PlatformApp : IAsyncDisposable
                 $"--Llm:Providers:fake:BaseUrl={fake.OpenAIBaseUrl}",
                 $"--Llm:Providers:fake:ApiKey={FakeLlmServer.DefaultApiKey}",
                 $"--Llm:Providers:fake:Models:0={FakeModel}",
+                $"--Demo:IngestKey={DemoIngestKey}",
+                $"--Demo:MemberKey={DemoMemberKey}",
+                $"--Demo:Model={FakeModel}",
             ],
             ct);
         var app = await builder.BuildAsync(ct);
