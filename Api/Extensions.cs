@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Auth;
 using Platform.Api.Infrastructure;
 using Platform.Core.Alerts;
+using Platform.Core.Analytics;
 using Platform.Core.Caching;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
@@ -23,6 +24,7 @@ internal static class Extensions
         builder.AddJobSystem();
         builder.AddRateLimits();
         builder.AddAlerts();
+        builder.AddUserAnalytics();
         builder.Services.AddSingleton<UsageGate>();
         builder.Services.AddSingleton<UsageReport>();
         builder.Services.AddApiKeyAuthentication();

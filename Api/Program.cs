@@ -26,6 +26,7 @@ app.MapOutputsApi();
 app.MapInteractionsApi();
 app.MapAlertsApi();
 app.MapInteractionQueriesApi();
+app.MapAnalyticsApi();
 
 app.Run();
 

@@ -42,7 +42,7 @@ public sealed record QueryParameters(
         return validation;
     }
 
-    private static DateTime? ParseTime(string? value, string field, Validation validation)
+    internal static DateTime? ParseTime(string? value, string field, Validation validation)
     {
         if (value is null)
         {

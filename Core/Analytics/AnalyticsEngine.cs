@@ -1,0 +1,84 @@
+namespace Platform.Core.Analytics;
+
+/// <summary>
+/// The behavioural analytics of one user: a fold over their events in timestamp order, one pass, memory bounded by
+/// the distinct components, forms, pages and error messages rather than by the number of events.
+/// </summary>
+public sealed class AnalyticsEngine
+{
+    private readonly AnalyticsOptions _options;
+    private readonly Dictionary<string, long> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _usage = new(StringComparer.Ordinal);
+    private readonly List<Finding> _found = [];
+    private readonly RageClickDetector _rageClicks;
+    private readonly ErrorCounter _errors;
+    private readonly FormAbandonmentDetector _forms;
+    private readonly LongDwellDetector _dwells;
+    private long _events;
+
+    public AnalyticsEngine(AnalyticsOptions options)
+    {
+        _options = options;
+        _rageClicks = new(options);
+        _errors = new(options);
+        _forms = new(options);
+        _dwells = new(options);
+    }
+
+    public static AnalyticsResult Compute(IEnumerable<AnalyticsEvent> events, AnalyticsOptions options)
+    {
+        var engine = new AnalyticsEngine(options);
+        foreach (var e in events)
+        {
+            engine.Add(e);
+        }
+        return engine.Finish();
+    }
+
+    /// <summary>The next event; each must be at or after the one before.</summary>
+    public void Add(in AnalyticsEvent e)
+    {
+        _events++;
+        Increment(_types, e.EventType);
+        if (e.ComponentId is { } component && EventTypes.IsInteraction(e.EventType))
+        {
+            Increment(_usage, component);
+        }
+        _errors.Add(e);
+        _rageClicks.Add(e, _found);
+        _forms.Add(e);
+        _dwells.Add(e, _found);
+    }
+
+    public AnalyticsResult Finish()
+    {
+        _rageClicks.Finish(_found);
+        _errors.Finish(_found);
+        _forms.Finish(_found);
+        _dwells.Finish();
+        var painPoints = _found
+            .OrderBy(f => Rank(f.Point.Type)).ThenByDescending(f => f.Severity).ThenBy(f => f.At)
+            .ThenBy(f => f.Point.ComponentId, StringComparer.Ordinal).ThenBy(f => f.Point.Reason, StringComparer.Ordinal)
+            .Select(f => f.Point).ToList();
+        return new AnalyticsResult(_events, Top(_types), _events == 0 ? 0 : (double)_errors.Errors / _events, _errors.Hotspots(), painPoints, Top(_usage));
+    }
+
+    private static int Rank(string type) => type switch
+    {
+        PainPointTypes.RageClick => 0,
+        PainPointTypes.ErrorPattern => 1,
+        PainPointTypes.FormAbandonment => 2,
+        _ => 3,
+    };
+
+    private static void Increment(Dictionary<string, long> counts, string key)
+    {
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+        count++;
+    }
+
+    /// <summary>The most frequent keys first (ties by name), at most MaxKeys of them: custom event types and components are client-chosen.</summary>
+    private Dictionary<string, long> Top(Dictionary<string, long> counts) =>
+        counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(_options.MaxKeys)
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+}

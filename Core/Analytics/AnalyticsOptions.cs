@@ -1,0 +1,63 @@
+namespace Platform.Core.Analytics;
+
+/// <summary>The thresholds of the pain point rules and the bounds of the analytics work (section <c>Analytics</c>).</summary>
+public sealed class AnalyticsOptions
+{
+    public const string Section = "Analytics";
+
+    /// <summary>A rage-click burst: taps or clicks on one component, each at most this long after the one before.</summary>
+    public int RageClickWindowMs { get; set; } = 1000;
+
+    /// <summary>... and, when both carry x/y, at most this far from it.</summary>
+    public double RageClickRadiusPx { get; set; } = 30;
+
+    public int RageClickMinTaps { get; set; } = 3;
+
+    /// <summary>The same component and message erroring this often is an error pattern.</summary>
+    public int ErrorPatternMinCount { get; set; } = 3;
+
+    /// <summary>This many submits of one form with no success is an abandonment even without errors.</summary>
+    public int FormAbandonmentMinSubmits { get; set; } = 2;
+
+    /// <summary>A dwell (or a view-to-leave span) longer than this is a long dwell.</summary>
+    public int LongDwellSeconds { get; set; } = 120;
+
+    public int CacheSeconds { get; set; } = 300;
+
+    /// <summary>At most this many of a user's events are analysed (the newest); the answer says when more were there.</summary>
+    public int MaxEvents { get; set; } = 200_000;
+
+    public int MaxHotspots { get; set; } = 10;
+
+    /// <summary>Caps each type's list in an answer (most severe first), and the entries of eventTypeDistribution and componentUsage.</summary>
+    public int MaxPainPointsPerType { get; set; } = 50;
+
+    public int MaxKeys { get; set; } = 100;
+
+    /// <summary>The overview's window, and how many users (those with the most signal events) it runs the engine for.</summary>
+    public int OverviewMaxDays { get; set; } = 90;
+
+    public int OverviewMaxUsers { get; set; } = 50;
+
+    /// <summary>Each overview user's events are capped lower than a single user's answer, so one overview stays bounded.</summary>
+    public int OverviewMaxEventsPerUser { get; set; } = 20_000;
+
+    public string? Problem() =>
+        RageClickWindowMs is < 1 or > 60_000 ? Say(nameof(RageClickWindowMs), "between 1 and 60000")
+        : RageClickRadiusPx is < 0 or > 10_000 || double.IsNaN(RageClickRadiusPx) ? Say(nameof(RageClickRadiusPx), "between 0 and 10000")
+        : RageClickMinTaps is < 2 or > 100 ? Say(nameof(RageClickMinTaps), "between 2 and 100")
+        : ErrorPatternMinCount is < 1 or > 10_000 ? Say(nameof(ErrorPatternMinCount), "between 1 and 10000")
+        : FormAbandonmentMinSubmits is < 1 or > 100 ? Say(nameof(FormAbandonmentMinSubmits), "between 1 and 100")
+        : LongDwellSeconds is < 1 or > 86_400 ? Say(nameof(LongDwellSeconds), "between 1 and 86400")
+        : CacheSeconds is < 1 or > 86_400 ? Say(nameof(CacheSeconds), "between 1 and 86400")
+        : MaxEvents is < 1 or > 10_000_000 ? Say(nameof(MaxEvents), "between 1 and 10000000")
+        : MaxHotspots is < 1 or > 1000 ? Say(nameof(MaxHotspots), "between 1 and 1000")
+        : MaxPainPointsPerType is < 1 or > 10_000 ? Say(nameof(MaxPainPointsPerType), "between 1 and 10000")
+        : MaxKeys is < 1 or > 10_000 ? Say(nameof(MaxKeys), "between 1 and 10000")
+        : OverviewMaxDays is < 1 or > 3660 ? Say(nameof(OverviewMaxDays), "between 1 and 3660")
+        : OverviewMaxUsers is < 1 or > 10_000 ? Say(nameof(OverviewMaxUsers), "between 1 and 10000")
+        : OverviewMaxEventsPerUser is < 1 or > 10_000_000 ? Say(nameof(OverviewMaxEventsPerUser), "between 1 and 10000000")
+        : null;
+
+    private static string Say(string key, string range) => $"{Section}:{key} must be {range}.";
+}

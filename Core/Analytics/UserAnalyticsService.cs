@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Platform.Core.Data;
+
+namespace Platform.Core.Analytics;
+
+/// <summary>Cache first; on a miss (or when asked fresh) reads the user's events, runs the engine and stores the answer.</summary>
+public sealed class UserAnalyticsService(PlatformDbContext db, AnalyticsCache cache, IOptions<AnalyticsOptions> options, TimeProvider time) : IUserAnalytics
+{
+    public static readonly ActivitySource Source = new("Platform.Analytics");
+
+    public async Task<UserAnalytics> GetAsync(string userId, string? sessionId, DateTime? from, DateTime? to, bool fresh, CancellationToken ct)
+    {
+        var query = new AnalyticsQuery(userId, sessionId, from, to);
+        var key = query.CacheKey();
+        if (!fresh && await cache.GetAsync<UserAnalytics>(key, ct) is { } cached)
+        {
+            return cached with { Cached = true };
+        }
+        using var activity = Source.StartActivity("analytics user");
+        var limits = options.Value;
+        var (events, truncated) = await UserEventReader.ReadAsync(db, query, limits.MaxEvents, ct);
+        var result = AnalyticsEngine.Compute(events, limits);
+        activity?.SetTag("analytics.events", result.Events);
+        var answer = new UserAnalytics(userId, sessionId, from, to, result.EventTypeDistribution, result.ErrorRate, result.Hotspots,
+            CapPerType(result.PainPoints, limits.MaxPainPointsPerType), result.ComponentUsage, result.Events, truncated,
+            time.GetUtcNow().UtcDateTime, Cached: false);
+        await cache.SetAsync(key, answer, ct);
+        return answer;
+    }
+
+    /// <summary>The list is in answer order (type, then the worse first), so the first of each type are the ones to keep.</summary>
+    internal static IReadOnlyList<PainPoint> CapPerType(IReadOnlyList<PainPoint> painPoints, int max) =>
+        [.. painPoints.GroupBy(p => p.Type).SelectMany(g => g.Take(max))];
+}
