@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Auth;
 using Platform.Api.Infrastructure;
+using Platform.Api.Events;
 using Platform.Core.Alerts;
 using Platform.Core.Analytics;
+using Platform.Core.Events;
 using Platform.Core.Caching;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
@@ -25,6 +27,8 @@ internal static class Extensions
         builder.AddRateLimits();
         builder.AddAlerts();
         builder.AddUserAnalytics();
+        builder.AddProductEvents();
+        builder.Services.AddEventsCors();
         builder.Services.AddSingleton<UsageGate>();
         builder.Services.AddSingleton<UsageReport>();
         builder.Services.AddApiKeyAuthentication();
@@ -57,6 +61,8 @@ internal static class Extensions
         app.UseRequestTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication: a browser's preflight carries no key.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestLimits();

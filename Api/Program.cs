@@ -27,6 +27,8 @@ app.MapInteractionsApi();
 app.MapAlertsApi();
 app.MapInteractionQueriesApi();
 app.MapAnalyticsApi();
+app.MapEventsApi();
+app.MapCompatApi();
 
 app.Run();
 

@@ -132,22 +132,11 @@ public static class InteractionQueriesApi
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
-        var csv = format != "json";
-        var name = $"interactions-{time.GetUtcNow():yyyyMMdd-HHmmss}.{(csv ? "csv" : "json")}";
-        http.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         // Streamed in id order straight from the reader: no row is kept after it is written, and an aborted
         // request cancels the query.
-        var rows = QueryScope.Rows(db, filter).OrderBy(i => i.Id).Select(ExportRow.FromInteraction).AsAsyncEnumerable();
-        var ct = http.RequestAborted;
-        if (csv)
-        {
-            await ExportWriters.CsvAsync(rows, http.Response.BodyWriter, ct);
-        }
-        else
-        {
-            await ExportWriters.JsonAsync(rows, http.Response.BodyWriter, json.Value.SerializerOptions, ct);
-        }
+        var rows = QueryScope.Rows(db, filter).OrderBy(i => i.Id).Select(ExportRow.FromInteraction).AsAsyncEnumerable().Select(r => r.Viewed());
+        await ExportWriters.ExportAsync(http.Response, "interactions", format != "json", rows, ExportCsv.Header, ExportCsv.Write,
+            json.Value.SerializerOptions, time, http.RequestAborted);
         return Results.Empty;
     }
 }

@@ -17,10 +17,12 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
+    private const string FailureItem = "platform.auth.failure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var secret = ReadSecret(Request);
+        var fromQuery = secret is null && (secret = ReadQuerySecret(Context)) is not null;
         if (secret is null)
         {
             return AuthenticateResult.NoResult();
@@ -29,6 +31,12 @@ public sealed class ApiKeyAuthenticationHandler(
         if (identity is null)
         {
             return AuthenticateResult.Fail("The API key is not valid.");
+        }
+        if (fromQuery && identity.Scope != ApiKeyScope.Ingest)
+        {
+            // A member or admin key in a URL would be written to logs and history: refused, so nobody gets used to it.
+            Context.Items[FailureItem] = "Only an ingest key may be sent in the query string; send other keys in a header.";
+            return AuthenticateResult.Fail((string)Context.Items[FailureItem]!);
         }
 
         var scope = ApiKeyScopes.Effective(identity.Scope, identity.Role);
@@ -51,9 +59,9 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        var detail = ReadSecret(Request) is null
+        var detail = (ReadSecret(Request) ?? ReadQuerySecret(Context)) is null
             ? $"An API key is required: send 'Authorization: Bearer <key>' or '{HeaderName}: <key>'."
-            : "The API key is not valid.";
+            : Context.Items[FailureItem] as string ?? "The API key is not valid.";
         return WriteProblemAsync("Unauthorized", detail);
     }
 
@@ -70,6 +78,13 @@ public sealed class ApiKeyAuthenticationHandler(
             HttpContext = Context,
             ProblemDetails = { Status = Response.StatusCode, Title = title, Detail = detail },
         });
+
+    /// <summary>"?key=" on the endpoints that allow it (sendBeacon cannot send headers).</summary>
+    private static string? ReadQuerySecret(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<QueryKeyMetadata>() is not null
+        && context.Request.Query[QueryKeyMetadata.Parameter] is [{ Length: > 0 } key]
+            ? key.Trim()
+            : null;
 
     private static string? ReadSecret(HttpRequest request)
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using Platform.Core.Gateway;
 using Platform.Core.Gateway.Providers;
-using Platform.Core.Interactions;
+using Platform.Core.Buffering;
 
 namespace Platform.Api.Gateway;
 

@@ -44,7 +44,6 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<InteractionBuffer>();
         builder.Services.AddSingleton<InteractionStore>();
         builder.Services.AddScoped<InteractionFeedbackStore>();
-        builder.Services.AddSingleton<SpillReplayer>();
         builder.Services.AddHostedService<InteractionWriter>();
         return builder;
     }

@@ -29,9 +29,12 @@ public abstract class ApiTestBase(Storage storage, PostgresServer postgres) : IA
             postgres.EnsureAvailable();
             connectionString = await postgres.CreateDatabaseAsync("api");
         }
-        Factory = new ApiFactory(connectionString);
+        Factory = new ApiFactory(connectionString, Settings());
         Admin = Factory.CreateClient(ApiFactory.AdminKey);
     }
+
+    /// <summary>Configuration a test class adds to the Api's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings() => null;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,17 +1,18 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.Core.Interactions;
+namespace Platform.Core.Buffering;
 
 /// <summary>
 /// One spill file being replayed. Its exclusive lock is held until every record read from it is settled; then the
 /// file is removed. A replay cut short (the process stops first) keeps the file: the next start replays it again,
 /// and records already stored by this run are then recognised as such.
 /// </summary>
-internal sealed class SpillReplay : IDisposable
+internal sealed class SpillReplay<T> : ISpillOrigin, IDisposable where T : BufferedWrite
 {
     private readonly FileStream _file;
-    private readonly InteractionMetrics _metrics;
+    private readonly WriteMetrics _metrics;
+    private readonly string _records;
     private readonly ILogger _logger;
     // One for the reader until it has read the whole file, plus one per record not yet settled.
     private int _pending = 1;
@@ -20,18 +21,18 @@ internal sealed class SpillReplay : IDisposable
     private int _rejected;
     private int _spilled;
 
-    private SpillReplay(FileStream file, InteractionMetrics metrics, ILogger logger) =>
-        (_file, Path, _metrics, _logger) = (file, file.Name, metrics, logger);
+    private SpillReplay(FileStream file, WriteMetrics metrics, string records, ILogger logger) =>
+        (_file, Path, _metrics, _records, _logger) = (file, file.Name, metrics, records, logger);
 
     public string Path { get; }
     public int Unreadable { get; private set; }
 
     /// <summary>Null when another live process holds the file (it is still spilling, or replaying it).</summary>
-    public static SpillReplay? TryClaim(string path, InteractionMetrics metrics, ILogger logger)
+    public static SpillReplay<T>? TryClaim(string path, WriteMetrics metrics, string records, ILogger logger)
     {
         try
         {
-            return new SpillReplay(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None), metrics, logger);
+            return new SpillReplay<T>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None), metrics, records, logger);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -40,7 +41,7 @@ internal sealed class SpillReplay : IDisposable
     }
 
     /// <summary>The records in the file; a torn last line (the process died mid-write) is counted and skipped.</summary>
-    public async IAsyncEnumerable<InteractionWrite> ReadAsync()
+    public async IAsyncEnumerable<T> ReadAsync(Func<T, bool> complete)
     {
         using var reader = new StreamReader(_file, leaveOpen: true);
         while (await reader.ReadLineAsync() is { } line)
@@ -49,22 +50,22 @@ internal sealed class SpillReplay : IDisposable
             {
                 continue;
             }
-            InteractionWrite? write = null;
+            T? write = null;
             try
             {
-                write = JsonSerializer.Deserialize<InteractionWrite>(line, InteractionSpill.Json);
+                write = JsonSerializer.Deserialize<T>(line, SpillFile<T>.Json);
             }
             catch (JsonException)
             {
             }
-            if (write?.Interaction is null)
+            if (write is null || !complete(write))
             {
                 Unreadable++;
             }
             else
             {
                 Interlocked.Increment(ref _pending);
-                yield return write with { Origin = this };
+                yield return (T)write.From(this);
             }
         }
     }
@@ -93,8 +94,8 @@ internal sealed class SpillReplay : IDisposable
         File.Delete(Path);
         _metrics.Replayed(_stored);
         _logger.LogInformation(
-            "Replayed {Stored} interaction(s) from {Path} ({AlreadyStored} already stored, {Rejected} rejected, {Spilled} spilled again, {Unreadable} unreadable line(s)); file removed",
-            _stored, Path, _alreadyStored, _rejected, _spilled, Unreadable);
+            "Replayed {Stored} {Records} from {Path} ({AlreadyStored} already stored, {Rejected} rejected, {Spilled} spilled again, {Unreadable} unreadable line(s)); file removed",
+            _stored, _records, Path, _alreadyStored, _rejected, _spilled, Unreadable);
     }
 
     public void Dispose() => _file.Dispose();

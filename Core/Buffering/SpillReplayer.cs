@@ -1,15 +1,16 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace Platform.Core.Interactions;
+namespace Platform.Core.Buffering;
 
 /// <summary>
 /// At start, feeds the records of earlier spill files back through the buffer, so they take the normal path
 /// (sanitising, poison isolation, retries, and spilling again should this process stop before they are stored).
 /// </summary>
-public sealed class SpillReplayer(InteractionBuffer buffer, InteractionSpill spill, InteractionMetrics metrics, ILogger<SpillReplayer> logger)
+internal sealed class SpillReplayer<T>(WriteBuffer<T> buffer, SpillFile<T> spill, Func<T, bool> complete, ILogger logger)
+    where T : BufferedWrite
 {
-    private readonly List<SpillReplay> _claimed = [];
+    private readonly List<SpillReplay<T>> _claimed = [];
 
     public async Task ReplayAsync()
     {
@@ -26,18 +27,18 @@ public sealed class SpillReplayer(InteractionBuffer buffer, InteractionSpill spi
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Never fatal: the files stay where they are for the next start.
-            logger.LogError("Replaying spilled interactions from {Folder} failed; the files are kept: {Error}", spill.Folder, ex.Message);
+            logger.LogError("Replaying spilled {Records} from {Folder} failed; the files are kept: {Error}", spill.Records, spill.Folder, ex.Message);
         }
     }
 
     private IEnumerable<string> SpillFiles() => Directory.Exists(spill.Folder)
-        ? Directory.GetFiles(spill.Folder, InteractionSpill.FilePattern).Order(StringComparer.Ordinal).ToList()
+        ? Directory.GetFiles(spill.Folder, spill.Pattern).Order(StringComparer.Ordinal).ToList()
         : [];
 
     /// <summary>False when the buffer closed (the service is stopping) before the file was read through.</summary>
     private async Task<bool> ReplayFileAsync(string path)
     {
-        var replay = SpillReplay.TryClaim(path, metrics, logger);
+        var replay = SpillReplay<T>.TryClaim(path, spill.Metrics, spill.Records, logger);
         if (replay is null)
         {
             logger.LogInformation("Spill file {Path} is held by another process; leaving it to that process", path);
@@ -47,10 +48,10 @@ public sealed class SpillReplayer(InteractionBuffer buffer, InteractionSpill spi
         {
             _claimed.Add(replay);
         }
-        logger.LogInformation("Replaying interactions spilled to {Path}", path);
+        logger.LogInformation("Replaying {Records} spilled to {Path}", spill.Records, path);
         try
         {
-            await foreach (var write in replay.ReadAsync())
+            await foreach (var write in replay.ReadAsync(complete))
             {
                 await buffer.AddWaitingAsync(write);
             }

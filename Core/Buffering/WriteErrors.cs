@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Platform.Core.Interactions;
+namespace Platform.Core.Buffering;
 
 /// <summary>
 /// Sorts write failures into permanent (the database refuses this data; retrying cannot help) and transient
