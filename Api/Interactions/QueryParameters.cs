@@ -11,7 +11,7 @@ namespace Platform.Api.Interactions;
 public sealed record QueryParameters(
     string? From = null, string? To = null, string? Type = null, string? Status = null, string? Feedback = null,
     double? MinQuality = null, double? MaxQuality = null, string? Model = null, string? Provider = null, Guid? UserId = null,
-    string? Q = null)
+    string? Q = null, string? EndUserId = null)
 {
     public const int MaxTextChars = 200;
     public const int MaxNameChars = 200;
@@ -32,11 +32,12 @@ public sealed record QueryParameters(
             .Text(Type, "type", 32, required: false)
             .Text(Model, "model", MaxNameChars, required: false)
             .Text(Provider, "provider", MaxNameChars, required: false)
-            .Text(Q, "q", MaxTextChars, required: false);
+            .Text(Q, "q", MaxTextChars, required: false)
+            .Text(EndUserId, "endUserId", MaxNameChars, required: false);
         filter = new InteractionFilter
         {
             From = from, To = to, Type = Type, Status = Status, Feedback = Feedback, MinQuality = MinQuality, MaxQuality = MaxQuality,
-            Model = Model, Provider = Provider, OwnerUserId = UserId, Text = Q,
+            Model = Model, Provider = Provider, OwnerUserId = UserId, Text = Q, EndUserId = EndUserId,
         };
         return validation;
     }

@@ -17,6 +17,8 @@ public sealed record InteractionFilter
     public string? Provider { get; init; }
     public Guid? OwnerUserId { get; init; }
     public string? Text { get; init; }
+    /// <summary>The product's own user (the chat's user field), as opposed to the platform user who owns the key.</summary>
+    public string? EndUserId { get; init; }
 
     /// <summary>Status filter values: the client view plus the two in-flight states.</summary>
     public static readonly string[] StatusValues =

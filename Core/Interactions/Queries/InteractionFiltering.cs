@@ -22,6 +22,7 @@ public static class InteractionFiltering
         if (filter.MaxQuality is { } max) rows = rows.Where(i => i.QualityScore <= max);
         if (filter.Model is { } model) rows = rows.Where(i => i.Model == model || (i.Model == null && i.ModelRequested == model));
         if (filter.Provider is { } provider) rows = rows.Where(i => i.Provider == provider);
+        if (filter.EndUserId is { } endUser) rows = rows.Where(i => i.EndUserId == endUser);
         if (filter.Text is { } text)
         {
             var pattern = "%" + EscapeLike(text) + "%";

@@ -6,7 +6,8 @@ namespace Platform.Api.Tests.Interactions;
 
 /// <summary>
 /// Six hand-built interactions whose metrics are worked out by hand in the tests: r1-r5 belong to member A
-/// (over 2026-01-10 and 2026-01-11), r6 to member B. Each row's session id is its name.
+/// (over 2026-01-10 and 2026-01-11), r6 to member B. Each row's session id is its name; r1, r2 and r6 were made
+/// for the same end user, <see cref="Visitor"/>.
 /// </summary>
 internal sealed class InteractionFixture
 {
@@ -15,6 +16,8 @@ internal sealed class InteractionFixture
 
     /// <summary>A prompt that needs every CSV escape: quotes, commas, a CRLF and a LF.</summary>
     public const string TrickyPrompt = "Say \"hello, world\",\r\nthen, on a new line:\n'done'";
+
+    public const string Visitor = "visitor-1";
 
     public Dictionary<string, Guid> Ids { get; } = [];
 
@@ -29,6 +32,10 @@ internal sealed class InteractionFixture
             Row("r5", Day2.AddHours(2), ownerA, "playground", InteractionStatus.Completed, "m1", "p1", 1000, 0.1, 100, "thumbs_up", null, null, "a 50% discount_code", "ok"),
             Row("r6", Day1.AddHours(4), ownerB, "chat", InteractionStatus.Completed, "m1", "p1", 50, 1.0, 5, null, null, null, "The SECRET of Bob", "ok"),
         };
+        foreach (var row in rows.Where(r => r.SessionId is "r1" or "r2" or "r6"))
+        {
+            row.EndUserId = Visitor;
+        }
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         db.Interactions.AddRange(rows);

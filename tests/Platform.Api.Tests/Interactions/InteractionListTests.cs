@@ -1,3 +1,4 @@
+using Platform.Api.Interactions;
 using Platform.Testing;
 
 namespace Platform.Api.Tests.Interactions;
@@ -43,6 +44,15 @@ public abstract class InteractionListTests(Storage storage, PostgresServer postg
         Assert.Equal(["r6"], await ListAsync(MemberB, $"userId={OwnerB}"));
 
         await AssertRefusedAsync(MemberB, $"/api/interactions?userId={OwnerA}", "userId");
+    }
+
+    [Fact]
+    public async Task The_end_user_filter_finds_one_visitors_interactions_within_what_the_caller_may_see()
+    {
+        Assert.Equal(["r1", "r2", "r6"], await ListAsync(Admin, $"endUserId={InteractionFixture.Visitor}"));
+        Assert.Equal(["r1", "r2"], await ListAsync(MemberA, $"endUserId={InteractionFixture.Visitor}"));
+        Assert.Empty(await ListAsync(Admin, "endUserId=nobody"));
+        await AssertRefusedAsync(Admin, "/api/interactions?endUserId=" + new string('x', QueryParameters.MaxNameChars + 1), "endUserId");
     }
 
     [Theory]
