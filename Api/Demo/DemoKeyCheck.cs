@@ -25,7 +25,7 @@ internal sealed class DemoKeyCheck(DemoOptions options, ApiKeyStore keys)
         }
         return problems.Count == 0
             ? new DemoConfig(true, options.IngestKey, options.Model, [])
-            : new DemoConfig(false, null, options.Model, [.. problems, HowTo]);
+            : new DemoConfig(false, null, options.Model, problems);
     }
 
     /// <summary>The identity that pays for the demo's answers, or why there is none.</summary>

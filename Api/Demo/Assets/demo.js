@@ -63,6 +63,7 @@
     problems.forEach((p) => { const li = document.createElement('li'); li.textContent = p; $('problems').appendChild(li); });
     form.hidden = true;
     chat.hidden = true;
+    name.parentElement.hidden = true;
   }
 
   async function start() {

@@ -127,7 +127,7 @@ public sealed class DemoConfigurationTests
         var problems = string.Join('\n', config.GetProperty("problems").EnumerateArray().Select(p => p.GetString()));
         Assert.Contains("Demo:IngestKey is not set", problems);
         Assert.Contains("Demo:MemberKey is not set", problems);
-        Assert.Contains("--Demo:IngestKey", problems);
+        Assert.Contains("--Demo:IngestKey", await anonymous.GetStringAsync("/demo/", Ct));
 
         var response = await anonymous.PostAsJsonAsync("/demo/ask", new { question = "hello?" }, Ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
