@@ -7,6 +7,7 @@ public static class BenchmarkRegistry
 {
     public static IReadOnlyDictionary<string, IBenchmark> All { get; } = new SortedDictionary<string, IBenchmark>
     {
+        ["analytics"] = new AnalyticsBenchmark(),
         ["events"] = new EventIngestionBenchmark(),
         ["gateway"] = new GatewayOverheadBenchmark(),
         ["interactions"] = new InteractionQueriesBenchmark(),
