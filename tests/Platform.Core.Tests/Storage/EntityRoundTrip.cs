@@ -16,14 +16,21 @@ internal static class EntityRoundTrip
         var key = new ApiKey { UserId = user.Id, Name = "ci", Prefix = "plk_abcdefgh", Hash = new string('a', 64), Scope = ApiKeyScope.Ingest, CreatedAt = created, LastUsedAt = created.AddMinutes(5) };
         var interaction = TestEntities.FullInteraction(user.Id, created);
         var job = TestJobs.FullJob(user.Id, created);
+        var productEvent = new Platform.Core.Events.ProductEvent
+        {
+            UserId = "u-1", SessionId = "s-1", EventType = "click", ComponentId = "buy", Page = "/cart", PageUrl = "https://shop.example.com/cart",
+            TargetUrl = "https://shop.example.com/pay", Query = "shoes", Message = "Card declined", DurationMs = 12.5, X = 10.25, Y = 20.5,
+            ExtraJson = """{"plan":"pro"}""", Timestamp = created.AddSeconds(-3), ReceivedAt = created, OwnerUserId = user.Id,
+        };
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
-            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "Job", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
+            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "Job", "ProductEvent", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
             db.Users.Add(user);
             db.ApiKeys.Add(key);
             db.Interactions.Add(interaction);
             db.Jobs.Add(job);
+            db.ProductEvents.Add(productEvent);
             await db.SaveChangesAsync(ct);
         }
 
@@ -40,6 +47,7 @@ internal static class EntityRoundTrip
             var loadedInteraction = await db.Interactions.AsNoTracking().SingleAsync(ct);
             Assert.Equivalent(interaction, loadedInteraction, strict: true);
             Assert.Equivalent(job, await db.Jobs.AsNoTracking().SingleAsync(ct), strict: true);
+            Assert.Equivalent(productEvent, await db.ProductEvents.AsNoTracking().SingleAsync(ct), strict: true);
             var priority = await db.Database.SqlQueryRaw<string>("SELECT priority AS \"Value\" FROM jobs").SingleAsync(ct);
             Assert.Equal("low", priority);
 
