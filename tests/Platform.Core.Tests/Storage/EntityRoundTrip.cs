@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Data;
+using Platform.Core.Interactions.Rollups;
 using Platform.Core.Tests.Jobs;
 using Platform.Core.Users;
 
@@ -25,7 +26,7 @@ internal static class EntityRoundTrip
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
-            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "Job", "ProductEvent", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
+            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "InteractionLatencyBucket", "InteractionRollup", "Job", "ProductEvent", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
             db.Users.Add(user);
             db.ApiKeys.Add(key);
             db.Interactions.Add(interaction);
@@ -46,6 +47,11 @@ internal static class EntityRoundTrip
 
             var loadedInteraction = await db.Interactions.AsNoTracking().SingleAsync(ct);
             Assert.Equivalent(interaction, loadedInteraction, strict: true);
+            // The rollups are the triggers' to write: the one interaction is summed into one row and one latency bucket.
+            var rollup = await db.Set<InteractionRollup>().AsNoTracking().SingleAsync(ct);
+            Assert.Equivalent(new { Count = 1L, OwnerUserId = user.Id, interaction.Type, CostUsd = interaction.CostUsd!.Value }, rollup);
+            var bucket = await db.Set<InteractionLatencyBucket>().AsNoTracking().SingleAsync(ct);
+            Assert.Equivalent(new { Count = 1L, Bucket = LatencyBuckets.Of(interaction.LatencyMs!.Value), SumMs = interaction.LatencyMs!.Value }, bucket);
             Assert.Equivalent(job, await db.Jobs.AsNoTracking().SingleAsync(ct), strict: true);
             Assert.Equivalent(productEvent, await db.ProductEvents.AsNoTracking().SingleAsync(ct), strict: true);
             var priority = await db.Database.SqlQueryRaw<string>("SELECT priority AS \"Value\" FROM jobs").SingleAsync(ct);
