@@ -12,7 +12,7 @@ internal static class ExportCsv
     [
         "id", "created_at", "completed_at", "type", "status", "source", "model", "model_requested", "provider", "prompt_version",
         "rendered_prompt", "input_variables", "response", "error_type", "error_message", "input_tokens", "output_tokens", "total_tokens",
-        "cost_usd", "processing_time_ms", "time_to_first_token_ms", "feedback", "feedback_comment", "quality_score", "missing_variables",
+        "cost_usd", "processing_time_ms", "time_to_first_token_ms", "feedback", "verdict", "feedback_comment", "quality_score", "edit_distance", "missing_variables",
         "metadata", "owner_user_id", "end_user_id", "session_id", "trace_id",
     ];
 
@@ -40,8 +40,10 @@ internal static class ExportCsv
         csv.WriteField(r.ProcessingTimeMs, default);
         csv.WriteField(r.TimeToFirstTokenMs, default);
         csv.WriteField(r.Feedback);
+        csv.WriteField(r.Verdict);
         csv.WriteField(r.FeedbackComment);
         csv.WriteField(r.QualityScore, default);
+        csv.WriteField(r.EditDistance, default);
         csv.WriteField(r.MissingVariables);
         csv.WriteField(r.Metadata);
         csv.WriteField(r.OwnerUserId, default);

@@ -11,7 +11,7 @@ public sealed record ExportRow(
     Guid Id, DateTime CreatedAt, DateTime? CompletedAt, string Type, string Status, string? Source, string? Model, string? ModelRequested,
     string? Provider, string? PromptVersion, string? RenderedPrompt, string? InputVariables, string? Response, string? ErrorType,
     string? ErrorMessage, int? InputTokens, int? OutputTokens, int? TotalTokens, double? CostUsd, double? ProcessingTimeMs,
-    double? TimeToFirstTokenMs, string? Feedback, string? FeedbackComment, double? QualityScore, string? MissingVariables,
+    double? TimeToFirstTokenMs, string? Feedback, string? Verdict, string? FeedbackComment, double? QualityScore, int? EditDistance, string? MissingVariables,
     string? Metadata, Guid? OwnerUserId, string? EndUserId, string? SessionId, string? TraceId)
 {
     public ExportRow Viewed() => this with { Status = InteractionStatusView.Of(Status, Response) };
@@ -20,5 +20,5 @@ public sealed record ExportRow(
         i.Id, i.CreatedAt, i.CompletedAt, i.Type, i.Status,
         i.Source, i.Model, i.ModelRequested, i.Provider, i.PromptVersion, i.RenderedPrompt, i.InputVariablesJson, i.Response, i.ErrorType,
         i.ErrorMessage, i.InputTokens, i.OutputTokens, i.TotalTokens, i.CostUsd, i.LatencyMs, i.TimeToFirstTokenMs,
-        i.Feedback, i.FeedbackComment, i.QualityScore, i.MissingVariablesJson, i.MetadataJson, i.OwnerUserId, i.EndUserId, i.SessionId, i.TraceId);
+        i.Feedback, i.Verdict, i.FeedbackComment, i.QualityScore, i.EditDistance, i.MissingVariablesJson, i.MetadataJson, i.OwnerUserId, i.EndUserId, i.SessionId, i.TraceId);
 }

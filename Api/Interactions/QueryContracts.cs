@@ -5,7 +5,7 @@ public sealed record InteractionSummary(
     Guid Id, string Type, string Status, string? Source, string? Model, string? ModelRequested, string? Provider, string? PromptVersion,
     string? PromptPreview, int? PromptLength, string? ResponsePreview, int? ResponseLength, string? ErrorMessage,
     int? InputTokens, int? OutputTokens, int? TotalTokens, double? CostUsd, double? ProcessingTimeMs,
-    string? Feedback, double? QualityScore, bool AllVariablesPresent, Guid? OwnerUserId, DateTime CreatedAt, DateTime? CompletedAt);
+    string? Feedback, string? Verdict, double? QualityScore, bool AllVariablesPresent, Guid? OwnerUserId, DateTime CreatedAt, DateTime? CompletedAt);
 
 public sealed record InteractionFailure(
     Guid Id, string Type, string Status, string? Model, string? Provider, string? ErrorType, string? ErrorMessage,

@@ -46,7 +46,7 @@ internal static class QueryPage
                 i.Response!.Substring(0, previewChars), i.Response == null ? null : i.Response.Length,
                 i.ErrorMessage!.Substring(0, previewChars),
                 i.InputTokens, i.OutputTokens, i.TotalTokens, i.CostUsd, i.LatencyMs,
-                i.Feedback, i.QualityScore, i.MissingVariablesJson == null || i.MissingVariablesJson == "[]",
+                i.Feedback, i.Verdict, i.QualityScore, i.MissingVariablesJson == null || i.MissingVariablesJson == "[]",
                 i.OwnerUserId, i.CreatedAt, i.CompletedAt))
             .ToListAsync(ct);
         // A preview is empty exactly when the response is, so it tells partial from failure.

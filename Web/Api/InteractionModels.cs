@@ -9,7 +9,7 @@ public sealed record ApiInteractionSummary(
     Guid Id, string Type, string Status, string? Source, string? Model, string? ModelRequested, string? Provider, string? PromptVersion,
     string? PromptPreview, int? PromptLength, string? ResponsePreview, int? ResponseLength, string? ErrorMessage,
     int? InputTokens, int? OutputTokens, int? TotalTokens, double? CostUsd, double? ProcessingTimeMs,
-    string? Feedback, double? QualityScore, bool AllVariablesPresent, Guid? OwnerUserId, DateTime CreatedAt, DateTime? CompletedAt);
+    string? Feedback, string? Verdict, double? QualityScore, bool AllVariablesPresent, Guid? OwnerUserId, DateTime CreatedAt, DateTime? CompletedAt);
 
 /// <summary>GET /api/interactions/{id}: the whole record.</summary>
 public sealed record ApiInteraction(

@@ -16,7 +16,10 @@ public static class InteractionFiltering
         if (filter.Status is { } status) rows = WithStatus(rows, status);
         if (filter.Feedback is { } feedback)
         {
-            rows = feedback == InteractionFilter.NoFeedback ? rows.Where(i => i.Feedback == null) : rows.Where(i => i.Feedback == feedback);
+            // A verdict and a thumbs rating live in two columns; no_feedback is a row with neither.
+            rows = feedback == InteractionFilter.NoFeedback ? rows.Where(i => i.Feedback == null && i.Verdict == null)
+                : InteractionVerdicts.All.Contains(feedback) ? rows.Where(i => i.Verdict == feedback)
+                : rows.Where(i => i.Feedback == feedback);
         }
         if (filter.MinQuality is { } min) rows = rows.Where(i => i.QualityScore >= min);
         if (filter.MaxQuality is { } max) rows = rows.Where(i => i.QualityScore <= max);

@@ -132,8 +132,36 @@ public static class InteractionMetricsQuery
 
     internal static async Task<IReadOnlyDictionary<string, long>> FeedbackAsync(IQueryable<Interaction> rows, CancellationToken ct)
     {
-        var counts = await rows.GroupBy(i => i.Feedback).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        return new SortedDictionary<string, long>(counts.ToDictionary(c => c.Key ?? InteractionFilter.NoFeedback, c => c.Count), StringComparer.Ordinal);
+        var counts = await rows.GroupBy(i => new { i.Feedback, i.Verdict }).Select(g => new { g.Key.Feedback, g.Key.Verdict, Count = g.LongCount() }).ToListAsync(ct);
+        var distribution = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in counts)
+        {
+            foreach (var key in FeedbackKeys(c.Feedback, c.Verdict))
+            {
+                distribution[key] = distribution.GetValueOrDefault(key) + c.Count;
+            }
+        }
+        return distribution;
+    }
+
+    /// <summary>
+    /// Where a row counts in the feedback distribution: under its verdict and under its thumbs rating (a row with both
+    /// counts under both), or under no_feedback when it has neither.
+    /// </summary>
+    internal static IEnumerable<string> FeedbackKeys(string? rating, string? verdict)
+    {
+        if (rating is null && verdict is null)
+        {
+            yield return InteractionFilter.NoFeedback;
+        }
+        if (verdict is not null)
+        {
+            yield return verdict;
+        }
+        if (rating is not null)
+        {
+            yield return rating;
+        }
     }
 
     private static async Task<IReadOnlyDictionary<string, long>> CountByAsync(IQueryable<IGrouping<string, Interaction>> groups, CancellationToken ct)

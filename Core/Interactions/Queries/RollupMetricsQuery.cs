@@ -107,10 +107,10 @@ internal static class RollupMetricsQuery
         var sums = await rows.GroupBy(i => new
         {
             i.Type, Model = i.Model ?? i.ModelRequested ?? InteractionRollup.None, i.Status,
-            Answered = i.Response != null && i.Response != "", i.Feedback,
+            Answered = i.Response != null && i.Response != "", i.Feedback, i.Verdict,
         }).Select(g => new
         {
-            g.Key.Type, g.Key.Model, g.Key.Status, g.Key.Answered, g.Key.Feedback,
+            g.Key.Type, g.Key.Model, g.Key.Status, g.Key.Answered, g.Key.Feedback, g.Key.Verdict,
             Count = g.LongCount(), Cost = g.Sum(i => i.CostUsd ?? 0), Tokens = g.Sum(i => (long)(i.TotalTokens ?? 0)),
             LatencyCount = g.LongCount(i => i.LatencyMs != null), LatencySum = g.Sum(i => i.LatencyMs ?? 0),
             QualityCount = g.LongCount(i => i.QualityScore != null), QualitySum = g.Sum(i => i.QualityScore ?? 0),
@@ -119,7 +119,7 @@ internal static class RollupMetricsQuery
         return sums.ConvertAll(s => new MetricsGroup(
             slot, s.Type, s.Model, InteractionStatusView.Of(s.Status, s.Answered ? "x" : null), s.Count, s.Cost, s.Tokens,
             s.LatencyCount, s.LatencySum, s.QualityCount, s.QualitySum, s.Complete,
-            new Dictionary<string, long> { [s.Feedback ?? InteractionFilter.NoFeedback] = s.Count }, 0));
+            InteractionMetricsQuery.FeedbackKeys(s.Feedback, s.Verdict).ToDictionary(key => key, _ => s.Count), 0));
     }
 
     private static LatencyHistogram Slot(Dictionary<long, LatencyHistogram> histograms, long slot)

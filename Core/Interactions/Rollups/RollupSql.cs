@@ -22,7 +22,9 @@ public static class RollupSql
         "feedback_none", "feedback_thumbs_up", "feedback_thumbs_down", "feedback_accepted", "feedback_rejected", "feedback_modified", "feedback_other",
     ];
 
-    private static readonly string[] KnownFeedback = ["thumbs_up", "thumbs_down", "accepted", "rejected", "modified"];
+    // The thumbs rating is the feedback column, the verdict its own column; a row with both counts under both.
+    private static readonly string[] KnownRatings = ["thumbs_up", "thumbs_down"];
+    private static readonly string[] KnownVerdicts = ["accepted", "rejected", "modified"];
 
     public static string SqliteUp() => string.Join("\n", [
         Backfill(postgres: false),
@@ -39,7 +41,7 @@ public static class RollupSql
         $"""
         CREATE TRIGGER interactions_rollup_update AFTER UPDATE OF
             created_at, owner_user_id, type, model, model_requested, provider, status, response, cost_usd, total_tokens,
-            latency_ms, quality_score, missing_variables_json, feedback ON interactions
+            latency_ms, quality_score, missing_variables_json, feedback, verdict ON interactions
         WHEN {Changed()}
         BEGIN
         {RowUpserts("OLD", "-1")}
@@ -101,7 +103,7 @@ public static class RollupSql
     private static string Source(string table, string sign) =>
         $"SELECT {sign} AS s, created_at, owner_user_id, type, model, model_requested, provider, status, " +
         "(response IS NULL OR response = '') AS unanswered, cost_usd, total_tokens, latency_ms, " +
-        $"quality_score, missing_variables_json, feedback FROM {table}";
+        $"quality_score, missing_variables_json, feedback, verdict FROM {table}";
 
     private static string GroupedUpserts(string source, bool postgres)
     {
@@ -141,7 +143,7 @@ public static class RollupSql
     /// <summary>SQLite's update trigger runs only when something the rollups sum has changed.</summary>
     private static string Changed() => string.Join(" OR ",
         new[] { "created_at", "owner_user_id", "type", "model", "model_requested", "provider", "status", "cost_usd", "total_tokens", "latency_ms",
-            "quality_score", "missing_variables_json", "feedback" }.Select(c => $"OLD.{c} IS NOT NEW.{c}")
+            "quality_score", "missing_variables_json", "feedback", "verdict" }.Select(c => $"OLD.{c} IS NOT NEW.{c}")
         .Append("(OLD.response IS NULL OR OLD.response = '') IS NOT (NEW.response IS NULL OR NEW.response = '')"));
 
     private static string[] Keys(string r, string unanswered, bool postgres) =>
@@ -164,10 +166,14 @@ public static class RollupSql
         $"{s} * CASE WHEN {r}.quality_score IS NULL THEN 0 ELSE 1 END",
         $"{s} * COALESCE({r}.quality_score, 0)",
         $"{s} * CASE WHEN {r}.missing_variables_json IS NULL OR {r}.missing_variables_json = '[]' THEN 1 ELSE 0 END",
-        $"{s} * CASE WHEN {r}.feedback IS NULL THEN 1 ELSE 0 END",
-        .. KnownFeedback.Select(f => $"{s} * CASE WHEN {r}.feedback = '{f}' THEN 1 ELSE 0 END"),
-        $"{s} * CASE WHEN {r}.feedback IS NULL OR {r}.feedback IN ({string.Join(", ", KnownFeedback.Select(f => $"'{f}'"))}) THEN 0 ELSE 1 END",
+        $"{s} * CASE WHEN {r}.feedback IS NULL AND {r}.verdict IS NULL THEN 1 ELSE 0 END",
+        .. KnownRatings.Select(f => $"{s} * CASE WHEN {r}.feedback = '{f}' THEN 1 ELSE 0 END"),
+        .. KnownVerdicts.Select(v => $"{s} * CASE WHEN {r}.verdict = '{v}' THEN 1 ELSE 0 END"),
+        $"{s} * CASE WHEN ({r}.feedback IS NOT NULL AND {r}.feedback NOT IN ({Quoted(KnownRatings)})) " +
+            $"OR ({r}.verdict IS NOT NULL AND {r}.verdict NOT IN ({Quoted(KnownVerdicts)})) THEN 1 ELSE 0 END",
     ];
+
+    private static string Quoted(string[] values) => string.Join(", ", values.Select(v => $"'{v}'"));
 
     /// <summary><see cref="LatencyBuckets.Of"/> in SQL: SQLite's CAST truncates (floor for these positive values), PostgreSQL's rounds, so floor there.</summary>
     private static string Bucket(string v, bool postgres)

@@ -25,7 +25,7 @@ public abstract class InteractionExportTests(Storage storage, PostgresServer pos
         Assert.Equal(InteractionFixture.TrickyPrompt, r1["rendered_prompt"]);
         Assert.Equal(Fixture.Ids["r1"].ToString(), r1["id"]);
         Assert.Equal("success", r1["status"]);
-        Assert.Equal("accepted", r1["feedback"]);
+        Assert.Equal("accepted", r1["verdict"]);
         Assert.Equal(InteractionFixture.Day1.AddHours(1), DateTime.Parse(r1["created_at"]!, null, System.Globalization.DateTimeStyles.AdjustToUniversal));
         Assert.Equal("partial", rows.Single(r => r["session_id"] == "r4")["status"]);
     }

@@ -50,10 +50,19 @@ internal sealed class InteractionFixture
         {
             // Version-7 ids from the creation time, so id order is time order as in production.
             Id = Guid.CreateVersion7(new DateTimeOffset(at)), Type = type, Status = status, Model = model, Provider = provider, LatencyMs = latency,
-            CostUsd = cost, TotalTokens = tokens, Feedback = feedback, QualityScore = quality, MissingVariablesJson = missing,
+            CostUsd = cost, TotalTokens = tokens, QualityScore = quality, MissingVariablesJson = missing,
             RenderedPrompt = prompt, Response = response, ErrorMessage = error, OwnerUserId = owner, SessionId = name, CreatedAt = at,
             InputVariablesJson = "{\"name\":\"" + name + "\"}",
         };
+        // As the feedback endpoint stores them: a verdict in its own column, a thumbs rating in the feedback column.
+        if (InteractionVerdicts.All.Contains(feedback))
+        {
+            row.Verdict = feedback;
+        }
+        else
+        {
+            row.Feedback = feedback;
+        }
         Ids[name] = row.Id;
         return row;
     }
