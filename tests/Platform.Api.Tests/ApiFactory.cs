@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Platform.Core.Data;
 using Platform.Testing;
 
 namespace Platform.Api.Tests;
@@ -33,6 +35,14 @@ public sealed class ApiFactory(string? connectionString, IReadOnlyDictionary<str
     public string DataDirectory => dataDirectory ?? _ownDirectory!.Path;
 
     public string DatabasePath => Path.Combine(DataDirectory, "api.db");
+
+    /// <summary>A context of its own on the Api's database: usable after a stop has disposed the host's services.</summary>
+    public PlatformDbContext NewDbContext()
+    {
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        StorageExtensions.Configure(options, DatabaseSelector.Select(connectionString ?? $"Data Source={DatabasePath}", DataDirectory));
+        return new PlatformDbContext(options.Options);
+    }
 
     /// <summary>The started host, for a graceful stop (StopAsync) in the middle of a test.</summary>
     public IHost Host => _host ?? throw new InvalidOperationException("The Api has not been started; create a client first.");

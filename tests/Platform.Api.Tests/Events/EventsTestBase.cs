@@ -69,8 +69,8 @@ public abstract class EventsTestBase(Storage storage, PostgresServer postgres) :
 
     protected async Task<List<ProductEvent>> ReadAsync(Func<IQueryable<ProductEvent>, IQueryable<ProductEvent>> filter)
     {
-        using var scope = Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        // Not the host's services: a test may read after stopping the host, which disposes them.
+        await using var db = Factory.NewDbContext();
         return await filter(db.ProductEvents.AsNoTracking()).ToListAsync(Ct);
     }
 }
