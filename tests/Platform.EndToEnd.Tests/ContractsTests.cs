@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// An end user who rage-clicked a generic "Submit" button, and their stored contract: the Contracts page runs a queued
+/// generation in the real Worker, follows the job until it is done and shows what the new version changed and why.
+/// </summary>
+[Collection(EmbeddedCollection.Name)]
+public sealed class ContractsTests(EmbeddedPlatform platform)
+{
+    private const string Page = "checkout";
+    private const string Button = "checkout-button";
+    private const string Input = "card-number";
+    private const string OfflineModel = "offline-1";
+
+    // Ingestion is buffered off the request path, the Worker polls for jobs: generous for a busy machine.
+    private static readonly TimeSpan StoredDeadline = TimeSpan.FromMinutes(2);
+    private const float JobTimeoutMs = 120_000;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_queued_generation_followed_on_the_page_ends_in_a_new_version_and_its_diff_with_the_explanation()
+    {
+        var app = platform.App;
+        var visitor = $"visitor-{Guid.NewGuid():N}";
+        using var api = app.CreateAdminClient();
+        await SeedRageClicksAsync(api, visitor, DateTimeOffset.UtcNow.AddMinutes(-5));
+        await ApiLists.WaitForItemsAsync(api, $"api/events?userId={visitor}&limit=100", 4, StoredDeadline, Ct);
+        try
+        {
+            var seeded = await SeedContractAsync(api, app, visitor);
+
+            var (playwright, browser) = await Browser.LaunchAsync();
+            using (playwright)
+            await using (browser)
+            {
+                var page = await Browser.SignedInPageAsync(browser, app.WebUrl);
+                await page.Locator("nav a[href='contracts']").ClickAsync();
+                await Expect(Test(page, "contracts-start")).ToBeVisibleAsync();
+                await Test(page, "contract-user-input").FillAsync(visitor);
+                await Test(page, "open-user").ClickAsync();
+                await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"contracts\\?userId={visitor}$"));
+
+                await Expect(page.Locator($"[data-test='pain-points'] [data-pain-point='rage-click'][data-component='{Button}']")).ToBeVisibleAsync();
+                var versions = Test(page, "contract-versions");
+                await Expect(versions.Locator($"tr[data-contract='{seeded}']")).ToContainTextAsync("0.1.0");
+                await Expect(Test(page, "diff-needs-two")).ToBeVisibleAsync();
+                await Expect(Test(page, "breaker-state")).ToHaveTextAsync("closed");
+
+                // The offline model answers JSON without a contract in it: the generation falls back to the heuristic rules.
+                await Test(page, "generation-model").FillAsync(OfflineModel);
+                await Test(page, "queue-generation").ClickAsync();
+                var job = Test(page, "generation-job");
+                await Expect(job).ToBeVisibleAsync();
+                await Expect(job).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = JobTimeoutMs });
+                await Expect(Test(page, "generation-step")).ToHaveTextAsync("done");
+                await Expect(Test(page, "generation-progress")).ToContainTextAsync("100");
+                await Expect(Test(page, "generation-result")).ToContainTextAsync("0.1.1");
+
+                // The new version heads the list, and the diff compares it with the one before, as the page opens it.
+                var newest = versions.Locator("tr[data-version='0.1.1']");
+                await Expect(newest.Locator("[data-test='contract-path']")).ToHaveTextAsync("heuristic");
+                var newId = await newest.GetAttributeAsync("data-contract");
+                var head = Test(page, "diff-head");
+                await Expect(head).ToHaveAttributeAsync("data-to", newId!);
+                await Expect(head).ToHaveAttributeAsync("data-from", seeded);
+                await Expect(Test(page, "diff-path")).ToHaveTextAsync("heuristic");
+                await Expect(Test(page, "diff-explanation")).ToContainTextAsync(Button);
+                var changes = Test(page, "diff-changes").Locator($"tr[data-path^='/pagesUI/pages/{Page}/components/0/']");
+                await Expect(changes.First).ToBeVisibleAsync();
+                var label = Test(page, "diff-changes").Locator($"tr[data-path='/pagesUI/pages/{Page}/components/0/label']");
+                await Expect(label).ToHaveAttributeAsync("data-op", "replace");
+                await Expect(label.Locator("[data-test='diff-old']")).ToHaveTextAsync("Submit");
+                // The input nobody struggled with is left alone.
+                await Expect(Test(page, "diff-changes").Locator($"tr[data-path^='/pagesUI/pages/{Page}/components/1/']")).ToHaveCountAsync(0);
+
+                // The whole new version, on demand.
+                await newest.Locator("[data-test='show-json']").ClickAsync();
+                await Expect(Test(page, "contract-json")).ToHaveAttributeAsync("data-contract", newId!);
+                await Expect(Test(page, "contract-json")).ToContainTextAsync("disabledWhileSubmitting");
+
+                // A user with no contract yet needs a base: the Api's refusal shows under the field it names.
+                await page.GotoAsync(new Uri(app.WebUrl, $"contracts?userId=nobody-{Guid.NewGuid():N}").ToString());
+                await Expect(Test(page, "base-needed")).ToBeVisibleAsync();
+                await Test(page, "generate-now").ClickAsync();
+                await Expect(Test(page, "error-baseContract")).ToBeVisibleAsync();
+                await Expect(Test(page, "generation-error")).ToBeVisibleAsync();
+            }
+        }
+        finally
+        {
+            app.Fake.Reply = null;
+        }
+    }
+
+    /// <summary>A base contract stored as the user's first version: the model gives it back unchanged.</summary>
+    private static async Task<string> SeedContractAsync(HttpClient api, PlatformApp app, string visitor)
+    {
+        var baseContract = new JsonObject
+        {
+            ["meta"] = new JsonObject { ["description"] = "Checkout of the demo shop" },
+            ["pagesUI"] = new JsonObject
+            {
+                ["pages"] = new JsonObject
+                {
+                    [Page] = new JsonObject
+                    {
+                        ["title"] = "Checkout",
+                        ["components"] = new JsonArray(
+                            new JsonObject { ["id"] = Button, ["type"] = "button", ["label"] = "Submit" },
+                            new JsonObject { ["id"] = Input, ["type"] = "input", ["label"] = "Card number" }),
+                    },
+                },
+            },
+        };
+        app.Fake.Reply = new JsonObject { ["contract"] = baseContract.DeepClone(), ["explanation"] = "The seeded contract, unchanged." }.ToJsonString();
+        using var response = await api.PostAsJsonAsync("api/contracts/generate",
+            new { userId = visitor, baseContract, model = PlatformApp.FakeModel }, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"seeding the contract: {(int)response.StatusCode} {body}");
+        var contract = JsonNode.Parse(body)!;
+        Assert.Equal("0.1.0", (string?)contract["version"]);
+        return (string?)contract["id"] ?? throw new InvalidOperationException($"The stored contract has no id: {body}");
+    }
+
+    /// <summary>A page view, then three quick clicks on one spot of the checkout button: a rage click.</summary>
+    private static async Task SeedRageClicksAsync(HttpClient api, string visitor, DateTimeOffset start)
+    {
+        object Event(string type, double offsetMs, string? component = null) => new
+        {
+            userId = visitor,
+            sessionId = "s1",
+            eventType = type,
+            componentId = component,
+            page = "/checkout",
+            x = component is null ? (int?)null : 120,
+            y = component is null ? (int?)null : 40,
+            timestamp = start.AddMilliseconds(offsetMs).ToString("O"),
+        };
+
+        object[] events = [Event("pageview", 0), Event("click", 1_000, Button), Event("click", 1_200, Button), Event("click", 1_400, Button)];
+        using var response = await api.PostAsJsonAsync("api/events", new { events }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static ILocator Test(IPage page, string name) => page.Locator($"[data-test='{name}']");
+}
