@@ -32,8 +32,8 @@ public sealed class AnalyticsPageTests(EmbeddedPlatform platform)
         using var api = app.CreateAdminClient();
         await SeedEventsAsync(api, visitor, DateTimeOffset.UtcNow.AddMinutes(-5));
         var interactionId = await ChatAsAsync(api, visitor);
-        await ApiLists.WaitForItemsAsync(api, $"api/events?userId={visitor}&limit=100", SeededEvents, StoredDeadline, Ct);
-        await ApiLists.WaitForItemsAsync(api, $"api/interactions?endUserId={visitor}", 1, StoredDeadline, Ct);
+        await WaitUntilStoredAsync(api, $"api/events?userId={visitor}&limit=100", SeededEvents);
+        await WaitUntilStoredAsync(api, $"api/interactions?endUserId={visitor}", 1);
 
         var (playwright, browser) = await Browser.LaunchAsync();
         using (playwright)
@@ -129,6 +129,24 @@ public sealed class AnalyticsPageTests(EmbeddedPlatform platform)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
         var answer = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
         return (string?)answer["interactionId"] ?? throw new InvalidOperationException($"The chat answer has no interactionId: {answer}");
+    }
+
+    /// <summary>Polls a list until it holds <paramref name="count"/> items: both writes are acknowledged before they are stored.</summary>
+    private static async Task WaitUntilStoredAsync(HttpClient api, string path, int count)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(StoredDeadline);
+        while (true)
+        {
+            using var response = await api.GetAsync(path, deadline.Token);
+            Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+            var items = (await response.Content.ReadFromJsonAsync<JsonObject>(deadline.Token))!["items"]!.AsArray();
+            if (items.Count >= count)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+        }
     }
 
     private static ILocator Test(IPage page, string name) => page.Locator($"[data-test='{name}']");
