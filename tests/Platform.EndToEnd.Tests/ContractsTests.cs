@@ -16,7 +16,6 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
     private const string Page = "checkout";
     private const string Button = "checkout-button";
     private const string Input = "card-number";
-    private const string OfflineModel = "offline-1";
 
     // The Worker polls for jobs: generous for a busy machine; the wait ends as soon as the job does.
     private const float JobTimeoutMs = 120_000;
@@ -52,8 +51,9 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
                 await Expect(Test(page, "diff-needs-two")).ToBeVisibleAsync();
                 await Expect(Test(page, "breaker-state")).ToHaveTextAsync("closed");
 
-                // The offline model answers JSON without a contract in it: the generation falls back to the heuristic rules.
-                await Test(page, "generation-model").FillAsync(OfflineModel);
+                // The model answers no contract at all: the generation falls back to the heuristic rules.
+                app.Fake.Reply = "I would rather not answer in JSON today.";
+                await Test(page, "generation-model").FillAsync(PlatformApp.FakeModel);
                 await Test(page, "queue-generation").ClickAsync();
                 var job = Test(page, "generation-job");
                 await Expect(job).ToBeVisibleAsync();
