@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Web.Api;
 using Radzen;
 
 namespace Platform.Web.Components.Contracts;
@@ -10,7 +12,11 @@ internal static class ContractFormat
     public const string Heuristic = "heuristic";
     public const string Safe = "safe";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    public const string MetaPrefix = "/meta/";
+
+    // For reading, not for embedding: Razor HTML-encodes the text, so quotes and accents can stay as they are.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Model paths are green, the deterministic fallbacks amber (heuristic) and grey (safe: nothing changed).</summary>
     public static BadgeStyle PathBadge(string? path) => path switch
@@ -72,8 +78,11 @@ internal static class ContractFormat
     {
         null => "—",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => value.ToJsonString(),
+        _ => value.ToJsonString(Compact),
     };
+
+    /// <summary>Changes to the contract's meta (path, model, explanation, analytics) differ with every generation; the UI's are the news.</summary>
+    public static bool IsMeta(ApiContractChange change) => change.Path == "/meta" || change.Path.StartsWith(MetaPrefix, StringComparison.Ordinal);
 
     public static string Pretty(JsonNode? json) => json?.ToJsonString(Indented) ?? "(no JSON)";
 
