@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -43,7 +44,7 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
                 await Expect(Test(page, "contracts-start")).ToBeVisibleAsync();
                 await Test(page, "contract-user-input").FillAsync(visitor);
                 await Test(page, "open-user").ClickAsync();
-                await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"contracts\\?userId={visitor}$"));
+                await Expect(page).ToHaveURLAsync(new Regex($"contracts\\?userId={visitor}$"));
 
                 await Expect(page.Locator($"[data-test='pain-points'] [data-pain-point='rage-click'][data-component='{Button}']")).ToBeVisibleAsync();
                 var versions = Test(page, "contract-versions");
@@ -90,6 +91,18 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
                 await Test(page, "generate-now").ClickAsync();
                 await Expect(Test(page, "error-baseContract")).ToBeVisibleAsync();
                 await Expect(Test(page, "generation-error")).ToBeVisibleAsync();
+                await Test(page, "base-contract-input").FillAsync("{\"pagesUI\": ");
+                await Test(page, "generate-now").ClickAsync();
+                await Expect(Test(page, "error-baseContract-json")).ToContainTextAsync("Not valid JSON");
+
+                // Generated now from the base given here: with no pain points to act on, the safe path keeps it as it is.
+                await Test(page, "base-contract-input").FillAsync(BaseContract().ToJsonString());
+                await Test(page, "generation-model").FillAsync(PlatformApp.FakeModel);
+                await Test(page, "generate-now").ClickAsync();
+                await Expect(Test(page, "generation-version")).ToHaveTextAsync("0.1.0");
+                await Expect(Test(page, "generation-path")).ToHaveTextAsync("safe");
+                await Expect(Test(page, "generation-fallback")).ToHaveCountAsync(0);
+                await Expect(Test(page, "contract-versions").Locator("tr[data-version='0.1.0'] [data-test='contract-path']")).ToHaveTextAsync("safe");
             }
         }
         finally
@@ -101,23 +114,7 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
     /// <summary>A base contract stored as the user's first version: the model gives it back unchanged.</summary>
     private static async Task<string> SeedContractAsync(HttpClient api, PlatformApp app, string visitor)
     {
-        var baseContract = new JsonObject
-        {
-            ["meta"] = new JsonObject { ["description"] = "Checkout of the demo shop" },
-            ["pagesUI"] = new JsonObject
-            {
-                ["pages"] = new JsonObject
-                {
-                    [Page] = new JsonObject
-                    {
-                        ["title"] = "Checkout",
-                        ["components"] = new JsonArray(
-                            new JsonObject { ["id"] = Button, ["type"] = "button", ["label"] = "Submit" },
-                            new JsonObject { ["id"] = Input, ["type"] = "input", ["label"] = "Card number" }),
-                    },
-                },
-            },
-        };
+        var baseContract = BaseContract();
         app.Fake.Reply = new JsonObject { ["contract"] = baseContract.DeepClone(), ["explanation"] = "The seeded contract, unchanged." }.ToJsonString();
         using var response = await api.PostAsJsonAsync("api/contracts/generate",
             new { userId = visitor, baseContract, model = PlatformApp.FakeModel }, Ct);
@@ -128,22 +125,38 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
         return (string?)contract["id"] ?? throw new InvalidOperationException($"The stored contract has no id: {body}");
     }
 
+    /// <summary>A checkout page with a button labelled generically and a card number input.</summary>
+    private static JsonObject BaseContract() => new()
+    {
+        ["meta"] = new JsonObject { ["description"] = "Checkout of the demo shop" },
+        ["pagesUI"] = new JsonObject
+        {
+            ["pages"] = new JsonObject
+            {
+                [Page] = new JsonObject
+                {
+                    ["title"] = "Checkout",
+                    ["components"] = new JsonArray(
+                        new JsonObject { ["id"] = Button, ["type"] = "button", ["label"] = "Submit" },
+                        new JsonObject { ["id"] = Input, ["type"] = "input", ["label"] = "Card number" }),
+                },
+            },
+        },
+    };
+
     /// <summary>A page view, then three quick clicks on one spot of the checkout button: a rage click.</summary>
     private static async Task SeedRageClicksAsync(HttpClient api, string visitor, DateTimeOffset start)
     {
-        var clicks = new[] { 1_000, 1_200, 1_400 }.Select(ms => new
-        {
-            userId = visitor, sessionId = "s1", eventType = "click", componentId = (string?)Button, page = "/checkout",
-            x = (int?)120, y = (int?)40, timestamp = start.AddMilliseconds(ms).ToString("O"),
-        });
-        var pageview = new
-        {
-            userId = visitor, sessionId = "s1", eventType = "pageview", componentId = (string?)null, page = "/checkout",
-            x = (int?)null, y = (int?)null, timestamp = start.ToString("O"),
-        };
-        using var response = await api.PostAsJsonAsync("api/events", new { events = clicks.Prepend(pageview).ToArray() }, Ct);
+        TrackedEvent At(int offsetMs, string type, string? component) =>
+            new(visitor, "s1", type, component, "/checkout", component is null ? null : 120, component is null ? null : 40, start.AddMilliseconds(offsetMs).ToString("O"));
+
+        TrackedEvent[] events = [At(0, "pageview", null), At(1_000, "click", Button), At(1_200, "click", Button), At(1_400, "click", Button)];
+        using var response = await api.PostAsJsonAsync("api/events", new { events }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     private static ILocator Test(IPage page, string name) => page.Locator($"[data-test='{name}']");
 }
+
+/// <summary>One product event as tracker.js posts it (camelCase on the wire).</summary>
+internal sealed record TrackedEvent(string UserId, string SessionId, string EventType, string? ComponentId, string Page, int? X, int? Y, string Timestamp);
