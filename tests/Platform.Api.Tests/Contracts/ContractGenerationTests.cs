@@ -117,6 +117,23 @@ public abstract class ContractGenerationTests(Storage storage, PostgresServer po
     }
 
     [Fact]
+    public async Task The_offline_provider_cannot_revise_a_contract_so_the_rules_answer_under_its_name_and_no_failure_is_counted()
+    {
+        await SeedPainAsync("ann");
+
+        var (contract, path) = await GenerateOkAsync(new { userId = "ann", baseContract = BaseContract(), model = "offline" });
+
+        Assert.Equal("offline", path);
+        var meta = contract.GetProperty("meta");
+        Assert.StartsWith("offline", meta.GetProperty("optimizedByModel").GetString());
+        Assert.StartsWith("The offline provider answered", meta.GetProperty("optimizationExplanation").GetString());
+        Assert.Equal(2, meta.GetProperty("appliedRules").GetArrayLength());
+        Assert.Equal(0, (await GetAsync("/api/contracts/circuit-breaker")).GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal(0, Fake.RequestCount);
+        Assert.Equal(InteractionStatus.Completed, (await InteractionAsync(contract)).Status);
+    }
+
+    [Fact]
     public async Task When_no_rule_applies_the_safe_result_is_the_base_unchanged()
     {
         // No events for "zoe": no pain points, so no rule has anything to fix.
