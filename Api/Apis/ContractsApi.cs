@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Platform.Api.Auth;
 using Platform.Api.Contracts;
+using Platform.Api.Gateway;
 using Platform.Api.Infrastructure;
 using Platform.Api.RateLimits;
 using Platform.Core.Contracts;
 using Platform.Core.Gateway;
+using Platform.Core.Limits;
 
 namespace Platform.Api.Apis;
 
@@ -21,12 +24,15 @@ public static class ContractsApi
 
     public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder app)
     {
+        // A base contract may be up to 256 KiB, more than the default body limit: the jobs' limit fits it.
+        var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<LimitOptions>>().Value.MaxJobRequestBytes;
+        var setting = $"{LimitOptions.Section}:{nameof(LimitOptions.MaxJobRequestBytes)}";
         var api = app.MapGroup("api/contracts").WithTags("Contracts").RequireAuthorization(Policies.Member);
         app.MapGet("api/contracts/schema", () => TypedResults.Text(ContractSchema.Text, "application/schema+json"))
             .WithTags("Contracts").RequireAuthorization().WithName("GetContractSchema").WithSummary("The JSON Schema (draft 2020-12) of a UI contract");
-        api.MapPost("/generate", Generate).WithName("GenerateContract").WithUsageLimits(limitTokens: false)
+        api.MapPost("/generate", Generate).WithName("GenerateContract").WithRequestLimit(maxBytes, setting).WithUsageLimits(limitTokens: false)
             .WithSummary("Generate the next version of a user's contract from their analytics (model, else heuristic, else safe)");
-        api.MapPost("/generate-async", Enqueue).WithName("GenerateContractAsync").RequireAuthorization(Policies.Admin)
+        api.MapPost("/generate-async", Enqueue).WithName("GenerateContractAsync").WithRequestLimit(maxBytes, setting).RequireAuthorization(Policies.Admin)
             .WithUsageLimits(limitTokens: false).WithSummary("Queue a generation for the Worker; follow it at GET /api/jobs/{jobId}");
         api.MapGet("/", List).WithName("ListContracts").WithSummary("Contract versions, newest version first");
         api.MapGet("/{id:guid}", Get).WithName("GetContract").WithSummary("One contract version");

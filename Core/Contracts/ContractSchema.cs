@@ -32,7 +32,8 @@ public static class ContractSchema
             return [];
         }
         var errors = new List<string>();
-        foreach (var detail in (results.Details ?? []).Prepend(results))
+        // A failed "if" only picks which "then" applies; it is no complaint about the contract.
+        foreach (var detail in (results.Details ?? []).Prepend(results).Where(d => !d.EvaluationPath.ToString().Contains("/if", StringComparison.Ordinal)))
         {
             foreach (var (_, message) in detail.Errors ?? new Dictionary<string, string>())
             {
