@@ -105,18 +105,16 @@ public sealed class ContractGenerator(
     private string ProviderType(GatewayContext context) =>
         context.Provider is { } name && gateway.Providers.Find(name) is { } provider ? provider.Type : Gateway.Providers.ProviderTypes.OpenAI;
 
+    /// <summary>The base's meta (its description and whatever else it carries) with this generation's fields over it.</summary>
     private static JsonObject Meta(
         JsonObject baseContract, string path, string? model, string explanation, ContractAnalytics used, IReadOnlyList<string>? rules)
     {
-        var meta = new JsonObject();
-        if (baseContract["meta"]?["description"] is { } description)
-        {
-            meta["description"] = description.DeepClone();
-        }
+        var meta = baseContract["meta"] is JsonObject existing ? existing.DeepClone().AsObject() : new JsonObject();
         meta["optimizedBy"] = path;
         meta["optimizedByModel"] = model;
         meta["optimizationExplanation"] = explanation;
         meta["analytics"] = JsonSerializer.SerializeToNode(used, Json);
+        meta.Remove("appliedRules");
         if (rules is not null)
         {
             meta["appliedRules"] = new JsonArray([.. rules.Select(r => (JsonNode?)JsonValue.Create(r))]);

@@ -32,7 +32,6 @@ public sealed class ContractModelCall(LlmGateway gateway, ContractBreaker breake
                 }
                 var answer = ContractAnswer.Parse(response.Text);
                 var merged = ContractMerge.Apply(baseContract, answer.Contract);
-                merged["meta"] = baseContract["meta"]?.DeepClone();
                 if (ContractSchema.Validate(merged) is { Count: > 0 } errors)
                 {
                     throw new ContractOutputException("The model's contract does not match the schema: " + string.Join("; ", errors.Take(5)));

@@ -40,6 +40,23 @@ public abstract class ContractGenerationTests(Storage storage, PostgresServer po
     }
 
     [Fact]
+    public async Task A_base_without_meta_gets_one_and_a_base_metas_own_fields_are_kept()
+    {
+        Fake.Reply = ValidAnswer;
+        var bare = BaseContract();
+        bare.Remove("meta");
+        var (fromBare, path) = await GenerateOkAsync(new { userId = "ann", baseContract = bare });
+        Assert.Equal("openai", path);
+        Assert.False(fromBare.GetProperty("meta").TryGetProperty("description", out _));
+
+        var titled = BaseContract();
+        titled["meta"]!["title"] = "Shop";
+        var (fromTitled, _) = await GenerateOkAsync(new { userId = "ann", baseContract = titled });
+        Assert.Equal(("Shop", "Checkout of the shop"), (fromTitled.GetProperty("meta").GetProperty("title").GetString(),
+            fromTitled.GetProperty("meta").GetProperty("description").GetString()));
+    }
+
+    [Fact]
     public async Task The_prompt_holds_the_distribution_error_rate_pain_points_and_only_the_affected_components()
     {
         await SeedPainAsync("ann");
