@@ -111,6 +111,67 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
         }
     }
 
+    [Fact]
+    public async Task An_open_contract_breaker_shows_on_the_page_a_generation_falls_back_with_a_notice_and_reset_closes_it()
+    {
+        var app = platform.App;
+        var visitor = $"visitor-{Guid.NewGuid():N}";
+        using var api = app.CreateAdminClient();
+        await SeedRageClicksAsync(api, visitor, DateTimeOffset.UtcNow.AddMinutes(-5));
+        await TrackerEvents.WaitAsync(api, visitor, events => events.Count(e => e.Is("click", Button)) == 3, Ct);
+        try
+        {
+            // Unusable answers in a row open the Api's contract breaker; a closed one starts counting afresh.
+            app.Fake.Reply = "I would rather not answer in JSON today.";
+            var threshold = (int)(await BreakerAsync(api, "api/contracts/circuit-breaker/reset", HttpMethod.Post))["failureThreshold"]!;
+            for (var i = 0; i < threshold; i++)
+            {
+                using var response = await api.PostAsJsonAsync("api/contracts/generate",
+                    new { userId = visitor, baseContract = BaseContract(), model = PlatformApp.FakeModel }, Ct);
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
+            }
+            Assert.Equal("open", (string?)(await BreakerAsync(api, "api/contracts/circuit-breaker", HttpMethod.Get))["state"]);
+
+            var (playwright, browser) = await Browser.LaunchAsync();
+            using (playwright)
+            await using (browser)
+            {
+                var page = await Browser.SignedInPageAsync(browser, app.WebUrl);
+                await page.GotoAsync(new Uri(app.WebUrl, $"contracts?userId={visitor}").ToString());
+                await Expect(Test(page, "breaker-state")).ToHaveTextAsync("open");
+                await Expect(Test(page, "breaker-failures")).ToContainTextAsync($"{threshold} / {threshold}");
+                await Expect(Test(page, "breaker-retry-after")).ToBeVisibleAsync();
+
+                // No model is asked while it is open: the heuristic rules answer, and the page says so.
+                await Test(page, "generation-model").FillAsync(PlatformApp.FakeModel);
+                await Test(page, "generate-now").ClickAsync();
+                await Expect(Test(page, "generation-path")).ToHaveTextAsync("heuristic");
+                await Expect(Test(page, "generation-fallback")).ToContainTextAsync("heuristic");
+
+                await Test(page, "reset-breaker").ClickAsync();
+                await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Reset breaker" }).ClickAsync();
+                await Expect(Test(page, "breaker-state")).ToHaveTextAsync("closed");
+                await Expect(Test(page, "reset-breaker")).ToBeDisabledAsync();
+            }
+            Assert.Equal("closed", (string?)(await BreakerAsync(api, "api/contracts/circuit-breaker", HttpMethod.Get))["state"]);
+        }
+        finally
+        {
+            app.Fake.Reply = null;
+            // A failure above must not leave the breaker open for the other contract tests.
+            await BreakerAsync(api, "api/contracts/circuit-breaker/reset", HttpMethod.Post);
+        }
+    }
+
+    private static async Task<JsonObject> BreakerAsync(HttpClient api, string path, HttpMethod method)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        using var response = await api.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
     /// <summary>A base contract stored as the user's first version: the model gives it back unchanged.</summary>
     private static async Task<string> SeedContractAsync(HttpClient api, PlatformApp app, string visitor)
     {
