@@ -19,6 +19,7 @@ public sealed class ContractGenerator(
     InteractionBuffer interactions, IOptions<ContractOptions> options, TimeProvider time, ILogger<ContractGenerator> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const int MaxModelChars = 200;
 
     /// <summary>
     /// Throws <see cref="ContractBaseMissingException"/> (no base at all) and <see cref="GatewayException"/> (an unknown
@@ -46,8 +47,9 @@ public sealed class ContractGenerator(
         await Report(progress, 70);
 
         var (contract, path, explanation, rules) = Result(attempt, context, baseContract, used);
-        var meta = Meta(baseContract, path, path == ContractPaths.Heuristic || path == ContractPaths.Safe ? null : attempt.Response?.ModelId ?? chat.ModelId,
-            explanation, used, rules);
+        var answeredBy = path is ContractPaths.Heuristic or ContractPaths.Safe ? null : attempt.Response?.ModelId ?? chat.ModelId;
+        // Every meta field stays within the schema's bounds, so what was validated stays valid with its meta.
+        var meta = Meta(baseContract, path, Cut(answeredBy, MaxModelChars), explanation, used, rules);
         contract["meta"] = meta;
         var now = time.GetUtcNow().UtcDateTime;
         var version = ContractVersion.Next(baseVersion);

@@ -248,23 +248,6 @@ public abstract class ContractGenerationTests(Storage storage, PostgresServer po
         var (contract, _) = await GenerateOkAsync(new { userId = "ann", baseContract = BaseContract(), version });
         Assert.Equal("0.1.0", contract.GetProperty("version").GetString());
     }
-
-    private async Task<Interaction> InteractionAsync(JsonElement contract)
-    {
-        var id = contract.GetProperty("id").GetGuid().ToString();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var db = Factory.NewDbContext();
-            var found = db.Interactions.Where(i => i.Type == "contract").AsEnumerable().FirstOrDefault(i => i.MetadataJson?.Contains(id, StringComparison.Ordinal) == true);
-            if (found is not null)
-            {
-                return found;
-            }
-            await Task.Delay(50, Ct);
-        }
-        throw new Xunit.Sdk.XunitException($"no contract interaction for contract {id}");
-    }
 }
 
 public sealed class ContractGenerationTestsOnSqlite(PostgresServer postgres, FakeLlmServer fake)

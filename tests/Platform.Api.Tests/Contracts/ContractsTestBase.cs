@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Jobs;
 using Platform.Core.Data;
 using Platform.Core.Events;
+using Platform.Core.Interactions;
 using Platform.Testing;
 using Platform.Testing.FakeLlm;
 
@@ -86,6 +87,24 @@ public abstract class ContractsTestBase(Storage storage, PostgresServer postgres
 
     protected static string Components(JsonElement contract, string page) =>
         contract.GetProperty("json").GetProperty("pagesUI").GetProperty("pages").GetProperty(page).GetProperty("components").GetRawText();
+
+    /// <summary>The contract's interaction row, once the writer has stored it (bounded wait).</summary>
+    protected async Task<Interaction> InteractionAsync(JsonElement contract)
+    {
+        var id = contract.GetProperty("id").GetGuid().ToString();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = Factory.NewDbContext();
+            var found = db.Interactions.Where(i => i.Type == "contract").AsEnumerable().FirstOrDefault(i => i.MetadataJson?.Contains(id, StringComparison.Ordinal) == true);
+            if (found is not null)
+            {
+                return found;
+            }
+            await Task.Delay(50, Ct);
+        }
+        throw new Xunit.Sdk.XunitException($"no contract interaction for contract {id}");
+    }
 
     private static ProductEvent Event(string user, string type, string? component, double ms, string? message = null) => new()
     {
