@@ -27,10 +27,8 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
     public async Task A_queued_generation_followed_on_the_page_ends_in_a_new_version_and_its_diff_with_the_explanation()
     {
         var app = platform.App;
-        var visitor = $"visitor-{Guid.NewGuid():N}";
         using var api = app.CreateAdminClient();
-        await SeedRageClicksAsync(api, visitor, DateTimeOffset.UtcNow.AddMinutes(-5));
-        await TrackerEvents.WaitAsync(api, visitor, events => events.Count(e => e.Is("click", Button)) == 3, Ct);
+        var visitor = await RageClickingVisitorAsync(api);
         try
         {
             var seeded = await SeedContractAsync(api, app, visitor);
@@ -115,10 +113,8 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
     public async Task An_open_contract_breaker_shows_on_the_page_a_generation_falls_back_with_a_notice_and_reset_closes_it()
     {
         var app = platform.App;
-        var visitor = $"visitor-{Guid.NewGuid():N}";
         using var api = app.CreateAdminClient();
-        await SeedRageClicksAsync(api, visitor, DateTimeOffset.UtcNow.AddMinutes(-5));
-        await TrackerEvents.WaitAsync(api, visitor, events => events.Count(e => e.Is("click", Button)) == 3, Ct);
+        var visitor = await RageClickingVisitorAsync(api);
         try
         {
             // Unusable answers in a row open the Api's contract breaker; a closed one starts counting afresh.
@@ -205,15 +201,19 @@ public sealed class ContractsTests(EmbeddedPlatform platform)
         },
     };
 
-    /// <summary>A page view, then three quick clicks on one spot of the checkout button: a rage click.</summary>
-    private static async Task SeedRageClicksAsync(HttpClient api, string visitor, DateTimeOffset start)
+    /// <summary>A new end user with a page view, then three quick clicks on one spot of the checkout button (a rage click), stored.</summary>
+    private static async Task<string> RageClickingVisitorAsync(HttpClient api)
     {
+        var visitor = $"visitor-{Guid.NewGuid():N}";
+        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
         TrackedEvent At(int offsetMs, string type, string? component) =>
             new(visitor, "s1", type, component, "/checkout", component is null ? null : 120, component is null ? null : 40, start.AddMilliseconds(offsetMs).ToString("O"));
 
         TrackedEvent[] events = [At(0, "pageview", null), At(1_000, "click", Button), At(1_200, "click", Button), At(1_400, "click", Button)];
         using var response = await api.PostAsJsonAsync("api/events", new { events }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await TrackerEvents.WaitAsync(api, visitor, stored => stored.Count(e => e.Is("click", Button)) == 3, Ct);
+        return visitor;
     }
 
     private static ILocator Test(IPage page, string name) => page.Locator($"[data-test='{name}']");
