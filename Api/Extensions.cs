@@ -6,6 +6,7 @@ using Platform.Core.Alerts;
 using Platform.Core.Events;
 using Platform.Core.Analytics;
 using Platform.Core.Caching;
+using Platform.Core.Contracts;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
@@ -29,6 +30,7 @@ internal static class Extensions
         builder.AddProductEvents();
         builder.Services.AddEventsCors();
         builder.AddUserAnalytics();
+        builder.AddUiContracts();
         builder.Services.AddSingleton<UsageGate>();
         builder.Services.AddSingleton<UsageReport>();
         builder.Services.AddApiKeyAuthentication();

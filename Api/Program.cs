@@ -33,6 +33,7 @@ app.MapDemo();
 app.MapAnalyticsApi();
 app.MapEventsApi();
 app.MapCompatApi();
+app.MapContractsApi();
 
 app.Run();
 

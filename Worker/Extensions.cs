@@ -1,5 +1,6 @@
 using Platform.Core.Alerts;
 using Platform.Core.Caching;
+using Platform.Core.Contracts;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.AddPlatformCache();
         builder.AddLlmGateway();
         builder.AddJobSystem();
+        builder.AddUiContracts();
         builder.Services.AddHostedService<JobWorker>();
         builder.AddAlertEvaluation();
         // Give in-flight units time to finish on Ctrl+C / SIGTERM before the host gives up on them.

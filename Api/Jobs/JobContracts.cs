@@ -15,8 +15,6 @@ public sealed record EnqueueJobRequest(
 
 public sealed record EnqueuedJobResponse(Guid JobId, Guid? OutputId, string Status, DateTime EstimatedCompletion);
 
-public sealed record JobResultDto(Guid OutputId);
-
 public sealed record JobTimestamps(DateTime CreatedAt, DateTime RunAt, DateTime? StartedAt, DateTime? CompletedAt, DateTime? NextAttemptAt);
 
 /// <summary>
@@ -25,7 +23,7 @@ public sealed record JobTimestamps(DateTime CreatedAt, DateTime RunAt, DateTime?
 /// </summary>
 public sealed record JobResponse(
     Guid Id, string Kind, string Status, JobPriority Priority, int Progress, int Attempts, int MaxAttempts,
-    string? Template, int? TemplateLength, string? Model, JobResultDto? Result, Guid? OutputId, Guid? UserId, string? Error,
+    string? Template, int? TemplateLength, string? Model, JsonObject? Result, Guid? OutputId, Guid? UserId, string? Error,
     JobTimestamps Timestamps)
 {
     public static JobResponse From(Job job)
@@ -38,9 +36,26 @@ public sealed record JobResponse(
     /// <summary><paramref name="job"/> may lack its payload (a list reads template and model from the output row).</summary>
     public static JobResponse From(Job job, string? template, int? templateLength, string? model) => new(
         job.Id, job.Kind, job.Status, job.Priority, job.Progress, job.Attempts, job.MaxAttempts, template, templateLength, model,
-        job.Status == JobStatus.Succeeded && job.OutputId is { } output ? new JobResultDto(output) : null,
+        job.Status == JobStatus.Succeeded ? ResultOf(job) : null,
         job.OutputId, job.OwnerUserId, job.Error,
         new JobTimestamps(job.CreatedAt, job.RunAt, job.StartedAt, job.CompletedAt, job.Status == JobStatus.Queued ? job.NextAttemptAt : null));
+
+    /// <summary>What the job's handler returned ({outputId} for LLM jobs, {contractId, version} for contract generations).</summary>
+    private static JsonObject? ResultOf(Job job)
+    {
+        if (job.ResultJson is { } json)
+        {
+            try
+            {
+                return JsonNode.Parse(json) as JsonObject;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+        return job.OutputId is { } output ? new JsonObject { ["outputId"] = output } : null;
+    }
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

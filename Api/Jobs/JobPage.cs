@@ -20,7 +20,7 @@ internal static class JobPage
                 orderby j.Id descending
                 select new
                 {
-                    j.Id, j.Kind, j.Status, j.Priority, j.Progress, j.Attempts, j.MaxAttempts, j.OutputId, j.OwnerUserId, j.Error,
+                    j.Id, j.Kind, j.Status, j.Priority, j.Progress, j.Attempts, j.MaxAttempts, j.OutputId, j.OwnerUserId, j.Error, j.ResultJson,
                     j.CreatedAt, j.RunAt, j.StartedAt, j.CompletedAt, j.NextAttemptAt,
                     Template = o!.Template!.Substring(0, previewChars), TemplateLength = (int?)o.Template!.Length, Model = o.ModelRequested,
                 })
@@ -28,7 +28,7 @@ internal static class JobPage
         return rows.ConvertAll(r => JobResponse.From(new Job
         {
             Id = r.Id, Kind = r.Kind, Status = r.Status, Priority = r.Priority, Progress = r.Progress, Attempts = r.Attempts,
-            MaxAttempts = r.MaxAttempts, OutputId = r.OutputId, OwnerUserId = r.OwnerUserId, Error = r.Error, CreatedAt = r.CreatedAt,
+            MaxAttempts = r.MaxAttempts, OutputId = r.OutputId, OwnerUserId = r.OwnerUserId, Error = r.Error, ResultJson = r.ResultJson, CreatedAt = r.CreatedAt,
             RunAt = r.RunAt, StartedAt = r.StartedAt, CompletedAt = r.CompletedAt, NextAttemptAt = r.NextAttemptAt,
         }, r.Template, r.TemplateLength, r.Model));
     }

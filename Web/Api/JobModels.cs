@@ -17,7 +17,8 @@ public sealed record ApiJob(
     string? Error,
     ApiJobTimestamps Timestamps);
 
-public sealed record ApiJobResult(Guid? OutputId);
+/// <summary>A prompt job's output, or a contract generation's stored version (<paramref name="ContractId"/>, <paramref name="Version"/>).</summary>
+public sealed record ApiJobResult(Guid? OutputId, Guid? ContractId = null, string? Version = null);
 
 public sealed record ApiJobTimestamps(
     DateTimeOffset CreatedAt,

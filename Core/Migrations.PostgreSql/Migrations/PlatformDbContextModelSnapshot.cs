@@ -178,6 +178,77 @@ namespace Platform.Migrations.PostgreSql.Migrations
                     b.ToTable("alert_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Contracts.UiContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<string>("MetaJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("meta_json");
+
+                    b.Property<string>("OptimizedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("optimized_by");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("version");
+
+                    b.Property<int>("VersionMajor")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_major");
+
+                    b.Property<int>("VersionMinor")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_minor");
+
+                    b.Property<int>("VersionPatch")
+                        .HasColumnType("integer")
+                        .HasColumnName("version_patch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ui_contracts");
+
+                    b.HasIndex("OwnerUserId", "UserId")
+                        .HasDatabaseName("ix_ui_contracts_owner_user_id_user_id");
+
+                    b.HasIndex("UserId", "VersionMajor", "VersionMinor", "VersionPatch", "CreatedAt")
+                        .HasDatabaseName("ix_ui_contracts_user_id_version_major_version_minor_version_pa~");
+
+                    b.ToTable("ui_contracts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Events.ProductEvent", b =>
                 {
                     b.Property<Guid>("Id")

@@ -173,6 +173,77 @@ namespace Platform.Migrations.Sqlite.Migrations
                     b.ToTable("alert_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Core.Contracts.UiContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<string>("MetaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meta_json");
+
+                    b.Property<string>("OptimizedBy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("optimized_by");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<int>("VersionMajor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_major");
+
+                    b.Property<int>("VersionMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_minor");
+
+                    b.Property<int>("VersionPatch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_patch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ui_contracts");
+
+                    b.HasIndex("OwnerUserId", "UserId")
+                        .HasDatabaseName("ix_ui_contracts_owner_user_id_user_id");
+
+                    b.HasIndex("UserId", "VersionMajor", "VersionMinor", "VersionPatch", "CreatedAt")
+                        .HasDatabaseName("ix_ui_contracts_user_id_version_major_version_minor_version_patch_created_at");
+
+                    b.ToTable("ui_contracts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Events.ProductEvent", b =>
                 {
                     b.Property<Guid>("Id")

@@ -26,7 +26,7 @@ internal static class EntityRoundTrip
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
-            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "InteractionLatencyBucket", "InteractionRollup", "Job", "ProductEvent", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
+            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "InteractionLatencyBucket", "InteractionRollup", "Job", "ProductEvent", "UiContract", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
             db.Users.Add(user);
             db.ApiKeys.Add(key);
             db.Interactions.Add(interaction);
@@ -63,5 +63,6 @@ internal static class EntityRoundTrip
         }
 
         await Alerts.AlertEntities.AssertRoundTripAsync(database, created, ct);
+        await Contracts.ContractEntities.AssertRoundTripAsync(database, created, ct);
     }
 }
