@@ -5,7 +5,7 @@ namespace Platform.AppHost;
 internal static class PlatformResourceExtensions
 {
     /// <summary>The configuration sections the AppHost hands to Api and Worker when running locally.</summary>
-    public static readonly string[] ForwardedSections = ["Llm", "RateLimits", "Alerts", "Events", "Analytics", "Demo"];
+    public static readonly string[] ForwardedSections = ["Llm", "RateLimits", "Alerts", "Events", "Analytics", "Demo", "Contracts"];
 
     /// <summary>What Api and Worker share: the data folder, the database and cache, and the gateway settings.</summary>
     public static IResourceBuilder<ProjectResource> WithPlatformSettings(

@@ -12,7 +12,7 @@ public sealed class AppHostSettingsTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Gateway_limit_alert_event_analytics_and_demo_settings_reach_api_and_worker()
+    public async Task Gateway_limit_alert_event_analytics_demo_and_contract_settings_reach_api_and_worker()
     {
         using var directory = new TempDirectory("apphost-settings");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(
@@ -26,6 +26,7 @@ public sealed class AppHostSettingsTests
                 "--Events:AllowedOrigins:0=https://shop.example.com",
                 "--Analytics:LongDwellSeconds=90",
                 "--Demo:Model=fake-model",
+                "--Contracts:Breaker:FailureThreshold=7",
             ],
             Ct);
         await using var app = await builder.BuildAsync(Ct);
@@ -42,6 +43,7 @@ public sealed class AppHostSettingsTests
             Assert.Equal("https://shop.example.com", env["Events__AllowedOrigins__0"]);
             Assert.Equal("90", env["Analytics__LongDwellSeconds"]);
             Assert.Equal("fake-model", env["Demo__Model"]);
+            Assert.Equal("7", env["Contracts__Breaker__FailureThreshold"]);
         }
     }
 
