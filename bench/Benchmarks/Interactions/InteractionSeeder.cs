@@ -11,6 +11,40 @@ internal static class InteractionSeeder
     private static readonly string[] Types = ["chat", "job", "contract", "playground"];
     private static readonly string?[] Feedback = [null, null, null, "accepted", "rejected", "modified"];
 
+    public static async Task<int> CountAsync(DatabaseInfo database)
+    {
+        await using var db = Open(database);
+        return await db.Interactions.CountAsync();
+    }
+
+    /// <summary>The newest row's time, so a reused database is queried over the same window as when it was seeded.</summary>
+    public static async Task<DateTime?> NewestAsync(DatabaseInfo database)
+    {
+        await using var db = Open(database);
+        return await db.Interactions.MaxAsync(i => (DateTime?)i.CreatedAt);
+    }
+
+    /// <summary>
+    /// PostgreSQL: fresh planner statistics after the bulk load, as a production bulk import needs too (autovacuum's
+    /// ANALYZE comes only later, and until then the planner guesses). SQLite keeps no statistics unless asked, and the
+    /// platform never asks, so nothing there.
+    /// </summary>
+    public static async Task AnalyzeAsync(DatabaseInfo database)
+    {
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await using var db = Open(database);
+            await db.Database.ExecuteSqlRawAsync("ANALYZE interactions");
+        }
+    }
+
+    private static PlatformDbContext Open(DatabaseInfo database)
+    {
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        StorageExtensions.Configure(options, database);
+        return new PlatformDbContext(options.Options);
+    }
+
     public static async Task SeedAsync(DatabaseInfo database, int rows, int days, int batch, DateTime now)
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
