@@ -11,7 +11,7 @@ namespace Platform.Bench.Benchmarks;
 /// list page, and a full CSV export (rows/s and the Api's peak resident memory, VmHWM).
 /// Options: [db=sqlite|postgres|both] [rows=1000000] [days=60] [batch=50000] [repeat=5]
 /// [sqlite-dir=path] (keep the SQLite database there and reuse it, seeded, on the next run: for iterating on queries)
-/// [analyze=true] (false: query PostgreSQL right after the COPY, before autovacuum has gathered statistics).
+/// [explain=false] (true prints the plans of the list page and the metrics' rollup reads) [analyze=true] (false: query PostgreSQL right after the COPY, before autovacuum has gathered statistics).
 /// </summary>
 public sealed class InteractionQueriesBenchmark : IBenchmark
 {
@@ -76,6 +76,10 @@ public sealed class InteractionQueriesBenchmark : IBenchmark
         using var http = new HttpClient { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(30) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
         var repeat = options.Int("repeat", 5);
+        if (options.String("explain") is "true")
+        {
+            await InteractionPlans.PrintAsync(database, now.AddDays(-30), now);
+        }
         var from = now.AddDays(-30).ToString("O");
         var to = now.ToString("O");
         await TimeAsync(http, api, "metrics, 30 days, bucket=day", $"/api/interactions/metrics?bucket=day&from={from}&to={to}", repeat);

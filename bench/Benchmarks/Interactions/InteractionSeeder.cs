@@ -9,7 +9,8 @@ internal static class InteractionSeeder
 {
     private static readonly string[] Models = ["gpt-4o-mini", "gpt-4o", "claude-haiku", "llama-3"];
     private static readonly string[] Types = ["chat", "job", "contract", "playground"];
-    private static readonly string?[] Feedback = [null, null, null, "accepted", "rejected", "modified"];
+    // Verdicts in the verdict column, as the feedback endpoint writes them (the feedback column holds thumbs ratings).
+    private static readonly string?[] Verdicts = [null, null, null, "accepted", "rejected", "modified"];
 
     public static async Task<int> CountAsync(DatabaseInfo database)
     {
@@ -66,7 +67,7 @@ internal static class InteractionSeeder
                     Model = Models[random.Next(Models.Length)], Provider = "openai",
                     RenderedPrompt = string.Format(null, prompt, i), Response = failed ? null : "A friendly, concise description, number " + i + ".",
                     ErrorMessage = failed ? "provider timeout" : null, InputTokens = 60, OutputTokens = 40, TotalTokens = 100,
-                    CostUsd = 0.0001 * (1 + random.Next(10)), LatencyMs = 200 + random.Next(2000), Feedback = Feedback[random.Next(Feedback.Length)],
+                    CostUsd = 0.0001 * (1 + random.Next(10)), LatencyMs = 200 + random.Next(2000), Verdict = Verdicts[random.Next(Verdicts.Length)],
                     QualityScore = random.Next(4) == 0 ? random.Next(101) : null, MissingVariablesJson = random.Next(10) == 0 ? "[\"tone\"]" : "[]",
                     InputVariablesJson = "{\"item\":" + i + "}", CreatedAt = at, CompletedAt = at,
                 });
