@@ -18,7 +18,8 @@ namespace Platform.Bench.Benchmarks;
 /// it, rollup triggers included) stores them. Sustained rate = count / (first add to last row stored), then the
 /// rows and the rollups' sum are counted: none may be missing.
 /// Options: [db=sqlite|postgres|both] [count=200000] [producers=8] [durable=true] (PostgreSQL fsync and synchronous_commit on)
-/// [rollups=true] (false drops the rollup triggers first, to show what they cost).
+/// [rollups=true] (false drops the rollup triggers first, to show what they cost) [batch=n] (the writer's batch size,
+/// Interactions:Buffer:BatchSize; the default is the platform's).
 /// </summary>
 public sealed class RecordingBenchmark : IBenchmark
 {
@@ -31,10 +32,11 @@ public sealed class RecordingBenchmark : IBenchmark
         var count = options.Int("count", 200_000);
         var producers = options.Int("producers", 8);
         var rollups = options.String("rollups") is null or "true" or "1";
+        var batch = options.String("batch");
         if (which is "sqlite" or "both")
         {
             using var data = new TempDirectory("bench-recording");
-            await RunOnAsync($"Data Source={Path.Combine(data.Path, "bench.db")}", data.Path, count, producers, rollups);
+            await RunOnAsync($"Data Source={Path.Combine(data.Path, "bench.db")}", data.Path, count, producers, rollups, batch);
         }
         if (which is "postgres" or "both")
         {
@@ -49,11 +51,11 @@ public sealed class RecordingBenchmark : IBenchmark
                 Console.WriteLine("postgres: fsync, synchronous_commit and full_page_writes on");
             }
             using var data = new TempDirectory("bench-recording");
-            await RunOnAsync(await postgres.CreateDatabaseAsync("bench_recording"), data.Path, count, producers, rollups);
+            await RunOnAsync(await postgres.CreateDatabaseAsync("bench_recording"), data.Path, count, producers, rollups, batch);
         }
     }
 
-    private static async Task RunOnAsync(string connectionString, string dataDirectory, int count, int producers, bool rollups)
+    private static async Task RunOnAsync(string connectionString, string dataDirectory, int count, int producers, bool rollups, string? batch)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -63,6 +65,10 @@ public sealed class RecordingBenchmark : IBenchmark
             // Producers wait for space as long as it takes: this measures the writer, not the 503 path.
             ["Interactions:Buffer:EnqueueWaitMilliseconds"] = "600000",
         });
+        if (batch is not null)
+        {
+            builder.Configuration["Interactions:Buffer:BatchSize"] = batch;
+        }
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.AddPlatformStorage();
@@ -70,7 +76,7 @@ public sealed class RecordingBenchmark : IBenchmark
         using var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);
         var database = host.Services.GetRequiredService<DatabaseInfo>();
-        Console.WriteLine($"== {database.Provider} ({database.Description}), {count} interactions from {producers} producers, rollups {(rollups ? "on" : "off")}");
+        Console.WriteLine($"== {database.Provider} ({database.Description}), {count} interactions from {producers} producers, rollups {(rollups ? "on" : "off")}, batch {batch ?? "default"}");
         if (!rollups)
         {
             await using var scope = host.Services.CreateAsyncScope();

@@ -24,8 +24,9 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         // The outputs list: job rows of one owner, newest first.
         builder.HasIndex(i => new { i.Type, i.OwnerUserId, i.CreatedAt });
         builder.HasIndex(i => i.CreatedAt);
-        builder.HasIndex(i => i.Status);
-        // The interaction queries: recent failures, and the status and model filters over a time window.
+        // The interaction queries (recent failures, the status and model filters over a time window) and every
+        // status-only lookup (the job claim's pending rows): (status, created_at) serves them all, so no index on
+        // status alone to keep up on each insert.
         builder.HasIndex(i => new { i.Status, i.CreatedAt });
         builder.HasIndex(i => new { i.Model, i.CreatedAt });
     }

@@ -29,3 +29,12 @@ internal sealed class InteractionLatencyBucketConfiguration : IEntityTypeConfigu
         builder.Property(r => r.Status).HasMaxLength(16);
     }
 }
+
+internal sealed class InteractionDailyLatencyBucketConfiguration : IEntityTypeConfiguration<InteractionDailyLatencyBucket>
+{
+    public void Configure(EntityTypeBuilder<InteractionDailyLatencyBucket> builder)
+    {
+        builder.ToTable("interaction_daily_latency_buckets");
+        builder.HasKey(r => new { r.Day, r.OwnerUserId, r.Bucket });
+    }
+}

@@ -32,18 +32,23 @@ public static class LatencyBuckets
     }
 }
 
-/// <summary>A merged latency histogram: bucket -> (count, sum of values), with percentile_cont over the bucket means.</summary>
+/// <summary>
+/// A merged latency histogram: bucket -> (count, sum of values), with percentile_cont over the bucket means. A hash map
+/// while buckets are added (a month by day merges ~30,000 rollup rows), sorted once when a percentile is asked for.
+/// </summary>
 public sealed class LatencyHistogram
 {
-    private readonly SortedDictionary<int, (long Count, double Sum)> _buckets = [];
+    private readonly Dictionary<int, (long Count, double Sum)> _buckets = [];
+    private (int Bucket, long Count, double Sum)[]? _sorted;
 
     public long Count { get; private set; }
 
     public void Add(int bucket, long count, double sum)
     {
-        var (c, s) = _buckets.GetValueOrDefault(bucket);
-        _buckets[bucket] = (c + count, s + sum);
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_buckets, bucket, out _);
+        entry = (entry.Count + count, entry.Sum + sum);
         Count += count;
+        _sorted = null;
     }
 
     public void AddValue(double ms) => Add(LatencyBuckets.Of(ms), 1, ms);
@@ -71,13 +76,10 @@ public sealed class LatencyHistogram
 
     private double ValueAt(long rank)
     {
+        _sorted ??= [.. _buckets.Where(b => b.Value.Count > 0).Select(b => (b.Key, b.Value.Count, b.Value.Sum)).OrderBy(b => b.Key)];
         long seen = 0;
-        foreach (var (_, (count, sum)) in _buckets)
+        foreach (var (_, count, sum) in _sorted)
         {
-            if (count <= 0)
-            {
-                continue;
-            }
             seen += count;
             if (rank < seen)
             {

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Platform.Core.Interactions.Rollups;
 
 /// <summary>
-/// The SQL of the triggers that keep <see cref="InteractionRollup"/> and <see cref="InteractionLatencyBucket"/> in
-/// step with the interactions table, and of their backfill, for both providers. The migration InteractionRollups
-/// runs it: changing anything here means a new migration that drops and recreates the triggers.
+/// The SQL of the triggers that keep <see cref="InteractionRollup"/>, <see cref="InteractionLatencyBucket"/> and
+/// <see cref="InteractionDailyLatencyBucket"/> in step with the interactions table, and of their backfill, for both
+/// providers. The migrations InteractionRollups and InteractionDailyLatency run it: what an applied migration ran must
+/// not change, so a change here means a new migration (and entry point) that drops and recreates the triggers.
 /// SQLite: row triggers, one upsert per table per changed row. PostgreSQL: statement triggers over the transition
 /// tables, so a COPY of a whole batch is one grouped upsert per table (keys sorted, so concurrent writers lock the
 /// rollup rows in the same order).
@@ -26,16 +27,23 @@ public static class RollupSql
     private static readonly string[] KnownRatings = ["thumbs_up", "thumbs_down"];
     private static readonly string[] KnownVerdicts = ["accepted", "rejected", "modified"];
 
-    public static string SqliteUp() => string.Join("\n", [
-        Backfill(postgres: false),
+    /// <summary>Migration InteractionRollups: the hourly tables' backfill and their triggers.</summary>
+    public static string SqliteUp() => Backfill(postgres: false) + "\n" + SqliteTriggers(daily: false);
+
+    /// <summary>Migration InteractionDailyLatency: the daily histogram's backfill, and triggers that keep it too.</summary>
+    public static string SqliteDailyUp() => SqliteDown + "\n" + DailyBackfill(postgres: false) + "\n" + SqliteTriggers(daily: true);
+
+    public static string SqliteDailyDown() => SqliteDown + "\n" + SqliteTriggers(daily: false);
+
+    private static string SqliteTriggers(bool daily) => string.Join("\n", [
         $"""
         CREATE TRIGGER interactions_rollup_insert AFTER INSERT ON interactions BEGIN
-        {RowUpserts("NEW", "1")}
+        {RowUpserts("NEW", "1", daily)}
         END;
         """,
         $"""
         CREATE TRIGGER interactions_rollup_delete AFTER DELETE ON interactions BEGIN
-        {RowUpserts("OLD", "-1")}
+        {RowUpserts("OLD", "-1", daily)}
         END;
         """,
         $"""
@@ -44,8 +52,8 @@ public static class RollupSql
             latency_ms, quality_score, missing_variables_json, feedback, verdict ON interactions
         WHEN {Changed()}
         BEGIN
-        {RowUpserts("OLD", "-1")}
-        {RowUpserts("NEW", "1")}
+        {RowUpserts("OLD", "-1", daily)}
+        {RowUpserts("NEW", "1", daily)}
         END;
         """,
     ]);
@@ -56,16 +64,23 @@ public static class RollupSql
         DROP TRIGGER IF EXISTS interactions_rollup_update;
         """;
 
-    public static string PostgresUp() => $"""
-        {Backfill(postgres: true)}
+    /// <summary>Migration InteractionRollups: the hourly tables' backfill and their triggers.</summary>
+    public static string PostgresUp() => Backfill(postgres: true) + "\n" + PostgresTriggers(daily: false);
+
+    /// <summary>Migration InteractionDailyLatency: the daily histogram's backfill, and triggers that keep it too.</summary>
+    public static string PostgresDailyUp() => PostgresDown + "\n" + DailyBackfill(postgres: true) + "\n" + PostgresTriggers(daily: true);
+
+    public static string PostgresDailyDown() => PostgresDown + "\n" + PostgresTriggers(daily: false);
+
+    private static string PostgresTriggers(bool daily) => $"""
         CREATE FUNCTION interactions_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP = 'INSERT' THEN
-                {GroupedUpserts(Source("new_rows", "1"), postgres: true)}
+                {GroupedUpserts(Source("new_rows", "1"), daily)}
             ELSIF TG_OP = 'UPDATE' THEN
-                {GroupedUpserts(Source("old_rows", "-1") + " UNION ALL " + Source("new_rows", "1"), postgres: true)}
+                {GroupedUpserts(Source("old_rows", "-1") + " UNION ALL " + Source("new_rows", "1"), daily)}
             ELSE
-                {GroupedUpserts(Source("old_rows", "-1"), postgres: true)}
+                {GroupedUpserts(Source("old_rows", "-1"), daily)}
             END IF;
             RETURN NULL;
         END $$;
@@ -99,14 +114,22 @@ public static class RollupSql
             """;
     }
 
+    /// <summary>The daily histogram of the existing rows (it starts empty, so no conflict).</summary>
+    private static string DailyBackfill(bool postgres) => $"""
+        INSERT INTO interaction_daily_latency_buckets ({string.Join(", ", DailyKeyColumns)}, bucket, count, sum_ms)
+        SELECT {string.Join(", ", DailyKeys("r", postgres))}, {Bucket("r.latency_ms", postgres)}, COUNT(*), SUM(r.latency_ms)
+        FROM interactions r WHERE r.latency_ms IS NOT NULL GROUP BY 1, 2, 3;
+        """;
+
     /// <summary>The columns the rollups read, with the sign the row counts with: +1 added, -1 taken away.</summary>
     private static string Source(string table, string sign) =>
         $"SELECT {sign} AS s, created_at, owner_user_id, type, model, model_requested, provider, status, " +
         "(response IS NULL OR response = '') AS unanswered, cost_usd, total_tokens, latency_ms, " +
         $"quality_score, missing_variables_json, feedback, verdict FROM {table}";
 
-    private static string GroupedUpserts(string source, bool postgres)
+    private static string GroupedUpserts(string source, bool daily)
     {
+        const bool postgres = true;
         var keys = Keys("r", "r.unanswered", postgres);
         var sums = Values("r", "r.s").Select(v => $"SUM({v})").ToList();
         return $"""
@@ -121,11 +144,19 @@ public static class RollupSql
             HAVING SUM(r.s) <> 0 OR SUM(r.s * r.latency_ms) <> 0
             ORDER BY 1, 2, 3, 4, 5, 6, 7
             ON CONFLICT ({string.Join(", ", KeyColumns)}, bucket) DO UPDATE SET count = t.count + excluded.count, sum_ms = t.sum_ms + excluded.sum_ms;
+            {(daily ? $"""
+            INSERT INTO interaction_daily_latency_buckets AS t ({string.Join(", ", DailyKeyColumns)}, bucket, count, sum_ms)
+            SELECT {string.Join(", ", DailyKeys("r", postgres))}, {Bucket("r.latency_ms", postgres)}, SUM(r.s), SUM(r.s * r.latency_ms)
+            FROM ({source}) r WHERE r.latency_ms IS NOT NULL GROUP BY 1, 2, 3
+            HAVING SUM(r.s) <> 0 OR SUM(r.s * r.latency_ms) <> 0
+            ORDER BY 1, 2, 3
+            ON CONFLICT ({string.Join(", ", DailyKeyColumns)}, bucket) DO UPDATE SET count = t.count + excluded.count, sum_ms = t.sum_ms + excluded.sum_ms;
+            """ : "")}
             """;
     }
 
     /// <summary>SQLite: the upserts for one row (NEW or OLD) of a row trigger.</summary>
-    private static string RowUpserts(string row, string sign)
+    private static string RowUpserts(string row, string sign, bool daily)
     {
         var keys = Keys(row, $"({row}.response IS NULL OR {row}.response = '')", postgres: false);
         // "WHERE true" before ON CONFLICT: SQLite's parser needs it to tell the upsert from a join's ON.
@@ -137,6 +168,12 @@ public static class RollupSql
             SELECT {string.Join(", ", keys)}, {Bucket(row + ".latency_ms", postgres: false)}, {sign}, {sign} * {row}.latency_ms
             WHERE {row}.latency_ms IS NOT NULL
             ON CONFLICT ({string.Join(", ", KeyColumns)}, bucket) DO UPDATE SET count = count + excluded.count, sum_ms = sum_ms + excluded.sum_ms;
+            {(daily ? $"""
+            INSERT INTO interaction_daily_latency_buckets ({string.Join(", ", DailyKeyColumns)}, bucket, count, sum_ms)
+            SELECT {string.Join(", ", DailyKeys(row, postgres: false))}, {Bucket(row + ".latency_ms", postgres: false)}, {sign}, {sign} * {row}.latency_ms
+            WHERE {row}.latency_ms IS NOT NULL
+            ON CONFLICT ({string.Join(", ", DailyKeyColumns)}, bucket) DO UPDATE SET count = count + excluded.count, sum_ms = sum_ms + excluded.sum_ms;
+            """ : "")}
             """;
     }
 
@@ -154,6 +191,14 @@ public static class RollupSql
         $"COALESCE({r}.model, {r}.model_requested, '')",
         $"COALESCE({r}.provider, '')",
         $"CASE {r}.status WHEN 'completed' THEN 'success' WHEN 'failed' THEN CASE WHEN {unanswered} THEN 'failure' ELSE 'partial' END ELSE {r}.status END",
+    ];
+
+    private static readonly string[] DailyKeyColumns = ["day", "owner_user_id"];
+
+    private static string[] DailyKeys(string r, bool postgres) =>
+    [
+        postgres ? $"floor(extract(epoch FROM {r}.created_at) / 86400)::bigint" : $"CAST(strftime('%s', {r}.created_at) AS INTEGER) / 86400",
+        Keys(r, "false", postgres)[1],
     ];
 
     private static string[] Values(string r, string s) =>

@@ -550,9 +550,6 @@ namespace Platform.Migrations.PostgreSql.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_interactions_created_at");
 
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_interactions_status");
-
                     b.HasIndex("Model", "CreatedAt")
                         .HasDatabaseName("ix_interactions_model_created_at");
 
@@ -568,6 +565,34 @@ namespace Platform.Migrations.PostgreSql.Migrations
                     b.ToTable("interactions", (string)null);
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("Platform.Core.Interactions.Rollups.InteractionDailyLatencyBucket", b =>
+                {
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<double>("SumMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sum_ms");
+
+                    b.HasKey("Day", "OwnerUserId", "Bucket")
+                        .HasName("pk_interaction_daily_latency_buckets");
+
+                    b.ToTable("interaction_daily_latency_buckets", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Core.Interactions.Rollups.InteractionLatencyBucket", b =>

@@ -22,6 +22,9 @@ public abstract class InteractionRollupTests(Storage storage, PostgresServer pos
         { "0", "48", "day", null, null, null },
         { "0.5", "25.25", "hour", null, null, null },
         { "1.5", "26.75", "day", null, null, null },
+        // A whole day from the daily histogram beside a partial one (hourly histogram and raw edge) on either side.
+        { "1.5", "48", "day", null, null, null },
+        { "0", "25.5", "day", null, null, null },
         { "0", "48", "day", "job", null, null },
         { "0", "48", "hour", null, "partial", null },
         { "0", "48", "day", null, null, "m1" },

@@ -26,7 +26,7 @@ internal static class EntityRoundTrip
         await using (var db = TestDatabases.Context(database))
         {
             // Guards the round trip against a new entity that nobody added here.
-            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "InteractionLatencyBucket", "InteractionRollup", "Job", "ProductEvent", "UiContract", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
+            Assert.Equal(["AlertFiring", "AlertRule", "ApiKey", "Interaction", "InteractionDailyLatencyBucket", "InteractionLatencyBucket", "InteractionRollup", "Job", "ProductEvent", "UiContract", "User"], db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Order());
             db.Users.Add(user);
             db.ApiKeys.Add(key);
             db.Interactions.Add(interaction);
@@ -52,6 +52,8 @@ internal static class EntityRoundTrip
             Assert.Equivalent(new { Count = 1L, OwnerUserId = user.Id, interaction.Type, CostUsd = interaction.CostUsd!.Value }, rollup);
             var bucket = await db.Set<InteractionLatencyBucket>().AsNoTracking().SingleAsync(ct);
             Assert.Equivalent(new { Count = 1L, Bucket = LatencyBuckets.Of(interaction.LatencyMs!.Value), SumMs = interaction.LatencyMs!.Value }, bucket);
+            var daily = await db.Set<InteractionDailyLatencyBucket>().AsNoTracking().SingleAsync(ct);
+            Assert.Equivalent(new { Count = 1L, OwnerUserId = user.Id, Bucket = LatencyBuckets.Of(interaction.LatencyMs!.Value), SumMs = interaction.LatencyMs!.Value }, daily);
             Assert.Equivalent(job, await db.Jobs.AsNoTracking().SingleAsync(ct), strict: true);
             Assert.Equivalent(productEvent, await db.ProductEvents.AsNoTracking().SingleAsync(ct), strict: true);
             var priority = await db.Database.SqlQueryRaw<string>("SELECT priority AS \"Value\" FROM jobs").SingleAsync(ct);
