@@ -8,8 +8,9 @@ namespace Platform.Core.Data;
 
 /// <summary>
 /// Inserts many rows of one entity without EF Core's change tracking: binary COPY on PostgreSQL, a prepared
-/// multi-row INSERT re-executed in a single transaction on SQLite (BulkInsert.Sqlite.cs). Columns, conversions and parameter types come from the
-/// EF model, so this stays in step with the mappings. One of the few places with provider-specific SQL.
+/// multi-row INSERT re-executed in a single transaction on SQLite (BulkInsert.Sqlite.cs). Columns, conversions and
+/// parameter types come from the EF model, so this stays in step with the mappings. One of the few places with
+/// provider-specific SQL.
 /// </summary>
 public static partial class BulkInsert
 {
@@ -30,7 +31,7 @@ public static partial class BulkInsert
             var connection = db.Database.GetDbConnection();
             if (connection is NpgsqlConnection npgsql)
             {
-                Copy(npgsql, table, columns, properties, rows, cancellationToken);
+                await CopyAsync(npgsql, table, columns, properties, rows, cancellationToken);
             }
             else if (connection is SqliteConnection sqlite)
             {
@@ -48,45 +49,44 @@ public static partial class BulkInsert
     }
 
     /// <summary>
-    /// Binary COPY, written synchronously with the provider type known per column: the writer runs on its own thread,
-    /// and Npgsql resolves a column's converter once for a typed value, where an object is looked at value by value.
+    /// Binary COPY with the provider type known per column: Npgsql resolves a column's converter once for a typed
+    /// value, where an object is looked at value by value. Asynchronous: request handlers (bulk job enqueue) call it too.
     /// </summary>
-    private static void Copy<T>(
+    private static async Task CopyAsync<T>(
         NpgsqlConnection connection, string table, string columns, IProperty[] properties, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
         var types = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var writers = properties.Select((p, i) => ColumnWriter(p, types[i])).ToArray();
-        using var importer = connection.BeginBinaryImport($"COPY {Quote(table)} ({columns}) FROM STDIN (FORMAT BINARY)");
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(table)} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var row in rows)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            importer.StartRow();
+            await importer.StartRowAsync(cancellationToken);
             for (var i = 0; i < properties.Length; i++)
             {
                 if (ProviderValue(properties[i], types[i], row) is { } value)
                 {
-                    writers[i](importer, value);
+                    await writers[i](importer, value, cancellationToken);
                 }
                 else
                 {
-                    importer.WriteNull();
+                    await importer.WriteNullAsync(cancellationToken);
                 }
             }
         }
-        importer.Complete();
+        await importer.CompleteAsync(cancellationToken);
     }
 
-    private static Action<NpgsqlBinaryImporter, object> ColumnWriter(IProperty property, RelationalTypeMapping mapping)
+    private static Func<NpgsqlBinaryImporter, object, CancellationToken, Task> ColumnWriter(IProperty property, RelationalTypeMapping mapping)
     {
         var type = mapping.Converter?.ProviderClrType ?? property.ClrType;
         type = Nullable.GetUnderlyingType(type) ?? type;
         var typed = typeof(BulkInsert).GetMethod(nameof(TypedWriter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(type);
-        return (Action<NpgsqlBinaryImporter, object>)typed.Invoke(null, [mapping.StoreType])!;
+        return (Func<NpgsqlBinaryImporter, object, CancellationToken, Task>)typed.Invoke(null, [mapping.StoreType])!;
     }
 
-    private static Action<NpgsqlBinaryImporter, object> TypedWriter<TValue>(string storeType) =>
-        (importer, value) => importer.Write((TValue)value, storeType);
+    private static Func<NpgsqlBinaryImporter, object, CancellationToken, Task> TypedWriter<TValue>(string storeType) =>
+        (importer, value, cancellationToken) => importer.WriteAsync((TValue)value, storeType, cancellationToken);
 
     private static object? ProviderValue<T>(IProperty property, RelationalTypeMapping mapping, T row)
     {
