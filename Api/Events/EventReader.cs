@@ -181,7 +181,7 @@ internal static partial class EventReader
     {
         DateTime? parsed = null;
         if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: <= 64 } text
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            && (UtcIso8601(property.Value, text, out var time) || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time)))
         {
             parsed = time.UtcDateTime;
         }
@@ -200,6 +200,17 @@ internal static partial class EventReader
         }
         e.Timestamp = at;
         return null;
+    }
+
+    /// <summary>
+    /// JavaScript's toISOString() form ("...Z") through System.Text.Json's ISO 8601 parser, several times cheaper than
+    /// the general DateTimeOffset.TryParse. Only with the Z: without an offset that parser assumes local time, where
+    /// ingestion assumes UTC.
+    /// </summary>
+    private static bool UtcIso8601(JsonElement value, string text, out DateTimeOffset time)
+    {
+        time = default;
+        return text.EndsWith('Z') && value.TryGetDateTimeOffset(out time);
     }
 
     private static string? Extra(JsonProperty property, out string? json)

@@ -8,19 +8,20 @@ namespace Platform.Core.Analytics;
 /// </summary>
 internal static class SqliteTime
 {
-    public static DateTime Parse(string text)
+    public static DateTime Parse(string text) => Parse(text.AsSpan());
+
+    public static DateTime Parse(ReadOnlySpan<char> s)
     {
-        var s = text.AsSpan();
         if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':')
         {
-            return Fallback(text);
+            return Fallback(s);
         }
         var ticks = 0L;
         if (s.Length > 19)
         {
             if (s[19] != '.' || s.Length > 27)
             {
-                return Fallback(text);
+                return Fallback(s);
             }
             var fraction = s[20..];
             for (var i = 0; i < 7; i++)
@@ -28,7 +29,7 @@ internal static class SqliteTime
                 var d = i < fraction.Length ? Digit(fraction[i]) : 0;
                 if (d < 0)
                 {
-                    return Fallback(text);
+                    return Fallback(s);
                 }
                 ticks = ticks * 10 + d;
             }
@@ -37,7 +38,7 @@ internal static class SqliteTime
         var (month, day, hour, minute, second) = (Digits(s, 5, 2), Digits(s, 8, 2), Digits(s, 11, 2), Digits(s, 14, 2), Digits(s, 17, 2));
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
         {
-            return Fallback(text);
+            return Fallback(s);
         }
         return new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
     }
@@ -59,6 +60,6 @@ internal static class SqliteTime
 
     private static int Digit(char c) => c is >= '0' and <= '9' ? c - '0' : -1;
 
-    private static DateTime Fallback(string text) =>
+    private static DateTime Fallback(ReadOnlySpan<char> text) =>
         DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc);
 }

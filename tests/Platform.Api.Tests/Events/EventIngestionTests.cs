@@ -44,6 +44,24 @@ public abstract class EventIngestionTests(Storage storage, PostgresServer postgr
         Assert.Equal(("Card declined", "s1", 12.0), (stored[1].Message, stored[1].SessionId, stored[1].DurationMs!.Value));
     }
 
+    [Fact]
+    public async Task Every_timestamp_form_stores_the_same_utc_instant()
+    {
+        var user = "u-" + Guid.NewGuid().ToString("N");
+        // JavaScript's toISOString() (the fast path), an offset, no offset (taken as UTC), and Date.now() milliseconds.
+        string[] forms = ["\"2026-03-01T10:00:00.250Z\"", "\"2026-03-01T12:00:00.25+02:00\"", "\"2026-03-01T10:00:00.25\"", "1772359200250"];
+        var body = "{\"events\":[" + string.Join(",", forms.Select((t, i) => $$"""{"userId":"{{user}}","eventType":"t{{i}}","timestamp":{{t}}}""")) + "]}";
+
+        using var response = await PostRawAsync(AnnIngest, body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(forms.Length, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accepted").GetInt32());
+        var stored = await StoredAsync(q => q.Where(e => e.UserId == user), forms.Length);
+        var expected = new DateTime(2026, 3, 1, 10, 0, 0, 250, DateTimeKind.Utc);
+        Assert.Equal(forms.Length, stored.Count);
+        Assert.All(stored, e => Assert.Equal(expected, e.Timestamp));
+    }
+
     public static TheoryData<string, string> InvalidEvents() => new()
     {
         { """{"eventType":"click"}""", "userId" },
