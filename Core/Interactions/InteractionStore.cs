@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Buffering;
@@ -45,15 +44,7 @@ public sealed class InteractionStore(IServiceScopeFactory scopes, InteractionMet
         else
         {
             // New records, the hot path, skip change tracking.
-            var rows = writes.Select(w => w.Interaction).ToList();
-            if (db.Database.IsSqlite())
-            {
-                await InteractionSqliteInsert.InsertAsync(db, rows, cancellationToken);
-            }
-            else
-            {
-                await BulkInsert.InsertAsync(db, rows, cancellationToken);
-            }
+            await BulkInsert.InsertAsync(db, writes.Select(w => w.Interaction).ToList(), cancellationToken);
         }
     }
 }

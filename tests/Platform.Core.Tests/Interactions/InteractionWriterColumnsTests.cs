@@ -7,10 +7,11 @@ using Platform.Testing;
 namespace Platform.Core.Tests.Interactions;
 
 /// <summary>
-/// The writer's SQLite insert binds values itself, by position: what it stores must be byte for byte what EF stores for
-/// the same record (type and value of every column), or reads, filters and the rollup triggers would see other data.
+/// The writer's SQLite insert (<see cref="BulkInsert"/>) binds values itself, by position: what it stores must be byte for
+/// byte what EF stores for the same record (type and value of every column), or reads, filters and the rollup triggers
+/// would see other data.
 /// </summary>
-public sealed class InteractionSqliteInsertTests : IDisposable
+public sealed class InteractionWriterColumnsTests : IDisposable
 {
     private readonly TempDirectory _directory = new("sqlite-insert");
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
