@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Core.Gateway.Routing;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -62,14 +63,9 @@ public sealed class ContractBreaker
 
     public ContractBreakerStatus Status()
     {
-        var state = _state.CircuitState switch
-        {
-            CircuitState.Closed => "closed",
-            CircuitState.HalfOpen => "half-open",
-            _ => "open",
-        };
-        var openedAt = state == "closed" ? null : _openedAt;
-        double? retryAfter = state == "open" && openedAt is { } at
+        var state = Deployment.NameOf(_state.CircuitState);
+        var openedAt = state == Deployment.Closed ? null : _openedAt;
+        double? retryAfter = state == Deployment.Open && openedAt is { } at
             ? Math.Max(1, Math.Ceiling((at.AddSeconds(_options.BreakSeconds) - _time.GetUtcNow()).TotalSeconds))
             : null;
         return new ContractBreakerStatus(state, Volatile.Read(ref _consecutiveFailures), _options.FailureThreshold, _options.BreakSeconds,

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
 using Platform.Core.Jobs.Processing;
@@ -20,11 +18,7 @@ public sealed class ContractJobHandler : IJobHandler
     {
         var job = execution.Job;
         var payload = ContractJobPayload.Parse(job.PayloadJson) ?? throw new PermanentJobException("The job's payload is not a contract generation.");
-        if (job.OwnerUserId is { } owner
-            && !await execution.Services.GetRequiredService<PlatformDbContext>().Users.AnyAsync(u => u.Id == owner, cancellationToken))
-        {
-            throw new PermanentJobException("The job's owner was deleted.");
-        }
+        await execution.EnsureOwnerExistsAsync(cancellationToken);
         var generator = execution.Services.GetRequiredService<ContractGenerator>();
         // Queued by an admin, so every stored contract of the user can be the base.
         var request = new ContractGeneration(payload.UserId, payload.BaseContract, payload.Version, payload.Model, job.OwnerUserId, Scope: null, Source: "job");

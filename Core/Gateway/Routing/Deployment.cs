@@ -21,7 +21,10 @@ public sealed class Deployment(string provider, string model, ResiliencePipeline
     public string Model { get; } = model;
     public ResiliencePipeline Pipeline { get; } = pipeline;
 
-    public string CircuitState => circuit.CircuitState switch
+    public string CircuitState => NameOf(circuit.CircuitState);
+
+    /// <summary>A Polly circuit state as the Api reports it (an isolated circuit is open by hand).</summary>
+    public static string NameOf(Polly.CircuitBreaker.CircuitState state) => state switch
     {
         Polly.CircuitBreaker.CircuitState.Open or Polly.CircuitBreaker.CircuitState.Isolated => Open,
         Polly.CircuitBreaker.CircuitState.HalfOpen => HalfOpen,

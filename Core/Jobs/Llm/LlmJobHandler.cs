@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
@@ -24,12 +23,7 @@ public sealed class LlmJobHandler(LlmGateway gateway) : IJobHandler
         var payload = LlmJobPayload.Parse(job.PayloadJson) ?? throw new PermanentJobException("The job's payload is not a valid LLM job.");
         var outputId = job.OutputId ?? throw new PermanentJobException("The job has no output to write to.");
         var outputs = execution.Services.GetRequiredService<OutputStore>();
-        // A job queued by a user deleted meanwhile (their key may still be cached on some Api) must not run.
-        if (job.OwnerUserId is { } owner
-            && !await execution.Services.GetRequiredService<PlatformDbContext>().Users.AnyAsync(u => u.Id == owner, cancellationToken))
-        {
-            throw new PermanentJobException("The job's owner was deleted.");
-        }
+        await execution.EnsureOwnerExistsAsync(cancellationToken);
         await outputs.StartAsync(outputId, execution.Attempt, cancellationToken);
         await execution.ReportProgressAsync(10, cancellationToken);
 
