@@ -47,7 +47,8 @@ public sealed class CrossReplicaLimitTests(PostgresServer postgres, PrivateRedis
         var ok = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
         var refused = answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"figures: {answers.Length} concurrent requests over 2 replicas, limit {limit}/min: {ok} answered, {refused} refused with 429, in {clock.ElapsedMilliseconds} ms");
+            $"figures: {answers.Length} concurrent requests over 2 replicas, limit {limit}/min: {ok} answered, {refused} refused with 429, in {clock.ElapsedMilliseconds} ms; "
+            + "all statuses: " + string.Join(", ", answers.GroupBy(a => (int)a.StatusCode).Select(g => $"{g.Key} x{g.Count()}")));
         Assert.Equal((limit, 2 * perReplica - limit), (ok, refused));
         Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests), a => Assert.NotNull(a.Headers.RetryAfter));
         var usage = await (await onB.GetAsync("/api/me/usage", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
