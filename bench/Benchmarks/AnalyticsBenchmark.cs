@@ -25,7 +25,7 @@ public sealed class AnalyticsBenchmark : IBenchmark
     {
         var options = BenchOptions.Parse(args);
         var which = options.String("db") ?? "both";
-        Console.WriteLine($"load average: {LoadAverage()}");
+        Console.WriteLine($"load average: {MachineInfo.LoadAverage()}");
         Console.WriteLine($"events: {options.Int("events", 100_000)} of {UserId}, {options.Int("others", 100_000)} of other users");
         await using var redis = await StartRedisAsync(options.String("cache") ?? "both");
         if (which is "sqlite" or "both")
@@ -42,7 +42,7 @@ public sealed class AnalyticsBenchmark : IBenchmark
                 await RunOnAsync(await postgres.CreateDatabaseAsync("bench_analytics"), data.Path, redis, options);
             }
         }
-        Console.WriteLine($"load average: {LoadAverage()}");
+        Console.WriteLine($"load average: {MachineInfo.LoadAverage()}");
     }
 
     private static async Task RunOnAsync(string connectionString, string dataDirectory, RedisServer? redis, BenchOptions options)
@@ -136,7 +136,4 @@ public sealed class AnalyticsBenchmark : IBenchmark
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalMilliseconds;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -100,7 +100,7 @@ public sealed class EventIngestionBenchmark : IBenchmark
         // On a shared machine the wall-clock rates depend on the neighbours; the Api's own CPU time per event does not.
         await DirectInsertAsync(database, options.Int("direct", 20_000));
         Console.WriteLine($"  Api CPU time {cpu:0.0} s = {stored / cpu:0} events per CPU-second (parse, validate, buffer, insert); "
-            + $"load average now {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; Api peak resident memory (VmHWM) {api.PeakResidentMiB():0} MiB");
+            + $"load average now {MachineInfo.LoadAverage()}; Api peak resident memory (VmHWM) {api.PeakResidentMiB():0} MiB");
     }
 
     /// <summary>

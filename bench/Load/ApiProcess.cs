@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Platform.Bench.Peers;
 
 namespace Platform.Bench.Load;
 
@@ -11,33 +12,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string Url { get; }
 
-    /// <summary>The process's peak resident set so far (Linux: VmHWM in /proc), in MiB; NaN elsewhere.</summary>
-    public double PeakResidentMiB()
-    {
-        var status = $"/proc/{_process.Id}/status";
-        if (!File.Exists(status))
-        {
-            return double.NaN;
-        }
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
-    }
+    /// <summary>The process's peak resident set so far, in MiB; NaN off Linux.</summary>
+    public double PeakResidentMiB() => ProcessStats.PeakResidentMiB(_process.Id);
 
-    /// <summary>
-    /// CPU time the process has used so far (Linux: utime + stime in /proc, clock ticks of 10 ms); NaN elsewhere. On a
-    /// shared machine the CPU a request costs is steadier than its wall time.
-    /// </summary>
-    public double CpuMilliseconds()
-    {
-        var stat = $"/proc/{_process.Id}/stat";
-        if (!File.Exists(stat))
-        {
-            return double.NaN;
-        }
-        // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-        var fields = File.ReadAllText(stat).Split(')', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
-    }
+    /// <summary>CPU time the process has used so far; NaN off Linux.</summary>
+    public double CpuMilliseconds() => ProcessStats.CpuMilliseconds(_process.Id);
 
     public static async Task<ApiProcess> StartAsync(int port, IDictionary<string, string> environment)
     {

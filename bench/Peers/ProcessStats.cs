@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Platform.Bench.Peers;
+
+/// <summary>Resident memory and CPU time of any process by pid, read from /proc (Linux); NaN elsewhere.</summary>
+public static class ProcessStats
+{
+    /// <summary>The process's resident set now (VmRSS), in MiB.</summary>
+    public static double ResidentMiB(int pid) => StatusKiB(pid, "VmRSS:") / 1024.0;
+
+    /// <summary>The process's peak resident set so far (VmHWM), in MiB.</summary>
+    public static double PeakResidentMiB(int pid) => StatusKiB(pid, "VmHWM:") / 1024.0;
+
+    /// <summary>
+    /// CPU time used so far (utime + stime, clock ticks of 10 ms). On a shared machine the CPU a unit of work costs is
+    /// steadier than its wall time.
+    /// </summary>
+    public static double CpuMilliseconds(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat))
+        {
+            return double.NaN;
+        }
+        // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+        var fields = File.ReadAllText(stat).Split(')', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+    }
+
+    private static double StatusKiB(int pid, string field)
+    {
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status))
+        {
+            return double.NaN;
+        }
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}
