@@ -9,7 +9,9 @@ public static class BenchmarkRegistry
     {
         ["analytics"] = new AnalyticsBenchmark(),
         ["events"] = new EventIngestionBenchmark(),
+        ["fake-upstream"] = new Platform.Bench.Benchmarks.Gateway.FakeUpstreamHost(),
         ["gateway"] = new GatewayOverheadBenchmark(),
+        ["gateway-vs-peers"] = new GatewayVsPeersBenchmark(),
         ["interactions"] = new InteractionQueriesBenchmark(),
         ["jobs"] = new JobThroughputBenchmark(),
         ["key-lookup"] = new KeyLookupBenchmark(),

@@ -12,6 +12,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    public int Id => _process.Id;
+
+    /// <summary>The process's resident set now (VmRSS), in MiB; NaN off Linux.</summary>
+    public double ResidentMiB() => ProcessStats.ResidentMiB(_process.Id);
+
     /// <summary>The process's peak resident set so far, in MiB; NaN off Linux.</summary>
     public double PeakResidentMiB() => ProcessStats.PeakResidentMiB(_process.Id);
 

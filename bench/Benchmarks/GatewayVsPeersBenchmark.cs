@@ -1,0 +1,122 @@
+using Platform.Bench.Benchmarks.Gateway;
+using Platform.Bench.Load;
+using Platform.Testing;
+
+namespace Platform.Bench.Benchmarks;
+
+/// <summary>
+/// The platform's gateway against Portkey's open-source gateway and against calling the fake provider directly, the
+/// three in interleaved rounds (direct, platform, Portkey, direct, ...) on one upstream in its own process: the added
+/// latency at a fixed rate, throughput at saturation, CPU per request and resident memory.
+/// Options: [rounds=3] [seconds=10] [rate=1000] [concurrency=64] [warmup=5].
+/// </summary>
+public sealed class GatewayVsPeersBenchmark : IBenchmark
+{
+    public string Description => "the gateway against Portkey's gateway and direct calls, interleaved rounds";
+
+    public async Task RunAsync(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var rounds = options.Int("rounds", 3);
+        var duration = TimeSpan.FromSeconds(options.Int("seconds", 10));
+        var rate = options.Int("rate", 1000);
+        var concurrency = options.Int("concurrency", 64);
+        var warmup = TimeSpan.FromSeconds(options.Int("warmup", 5));
+
+        await using var upstream = await FakeUpstreamProcess.StartAsync();
+        await using var portkey = await PortkeyPeer.StartAsync();
+        using var data = new TempDirectory("bench-gw-peers");
+        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), ApiEnvironment(upstream, data.Path));
+        Console.WriteLine($"fake provider: {upstream.BaseUrl} (own process), platform: {api.Url} (SQLite, telemetry exported to a sink at {upstream.OtlpUrl}), " +
+                          $"portkey: {portkey.Url}; rounds={rounds} seconds={duration.TotalSeconds} rate={rate} concurrency={concurrency}");
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) });
+        var direct = GatewayTarget.Post("direct", http, upstream.OpenAIBaseUrl + "/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey);
+        var platform = GatewayTarget.Post("platform", http, api.Url + "/v1/chat/completions", AdminKey,
+            new Dictionary<string, string> { ["Cache-Control"] = "no-cache" });
+        var peer = GatewayTarget.Post("portkey", http, portkey.Url + "/v1/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey,
+            new Dictionary<string, string> { ["x-portkey-provider"] = "openai", ["x-portkey-custom-host"] = upstream.OpenAIBaseUrl });
+        GatewayTarget[] targets = [direct, platform, peer];
+
+        Console.WriteLine($"warming up, {warmup.TotalSeconds} s each at 16 connections...");
+        foreach (var target in targets)
+        {
+            var result = await LoadGenerator.SaturateAsync(target.Call, 16, warmup);
+            if (result.Errors > 0 || result.LatenciesMs.Length == 0)
+            {
+                throw new InvalidOperationException($"{target.Name}: {result.Errors} of {result.LatenciesMs.Length} warm-up requests failed");
+            }
+        }
+
+        var figures = new GatewayFigures(rate, concurrency);
+        for (var round = 1; round <= rounds; round++)
+        {
+            Console.WriteLine($"round {round}/{rounds}, load average {MachineInfo.LoadAverage()}");
+            var directFixed = await LoadGenerator.FixedRateAsync(direct.Call, rate, duration);
+            var (platformFixed, platformCost) = await MeasuredAsync(() => LoadGenerator.FixedRateAsync(platform.Call, rate, duration), api.CpuMilliseconds, api.ResidentMiB);
+            var (portkeyFixed, portkeyCost) = await MeasuredAsync(() => LoadGenerator.FixedRateAsync(peer.Call, rate, duration), portkey.Node.CpuMilliseconds, portkey.Node.ResidentMiB);
+            Print($"direct   {rate}/s", directFixed);
+            Print($"platform {rate}/s", platformFixed, platformCost);
+            Print($"portkey  {rate}/s", portkeyFixed, portkeyCost);
+            figures.AddFixedRate(directFixed, platformFixed, portkeyFixed, platformCost, portkeyCost);
+
+            var directMax = await LoadGenerator.SaturateAsync(direct.Call, concurrency, duration);
+            var platformMax = await LoadGenerator.SaturateAsync(platform.Call, concurrency, duration);
+            var portkeyMax = await LoadGenerator.SaturateAsync(peer.Call, concurrency, duration);
+            Print($"direct   x{concurrency}", directMax);
+            Print($"platform x{concurrency}", platformMax);
+            Print($"portkey  x{concurrency}", portkeyMax);
+            figures.AddSaturation(directMax, platformMax, portkeyMax);
+        }
+
+        figures.Print();
+        Console.WriteLine($"peak resident set (VmHWM) over the whole run: platform Api {api.PeakResidentMiB():0} MiB, portkey node {portkey.Node.PeakResidentMiB():0} MiB");
+        Console.WriteLine($"load average at the end: {MachineInfo.LoadAverage()}");
+    }
+
+    private const string AdminKey = "bench-admin-key";
+
+    /// <summary>
+    /// Production defaults but for the provider: telemetry exported (to a sink), Information logging, every call recorded
+    /// through the interaction buffer into the database (SQLite in a temp directory), the memory cache bypassed per request.
+    /// </summary>
+    private static Dictionary<string, string> ApiEnvironment(FakeUpstreamProcess upstream, string dataDir) => new()
+    {
+        ["Logging__LogLevel__Default"] = "Information",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = upstream.OtlpUrl,
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        ["Platform__AdminKey"] = AdminKey,
+        ["Platform__DataDir"] = dataDir,
+        ["ConnectionStrings__platformdb"] = $"Data Source={Path.Combine(dataDir, "bench.db")}",
+        ["Llm__DefaultModel"] = "gpt-4o-mini",
+        ["Llm__Providers__fake__Type"] = "openai",
+        ["Llm__Providers__fake__BaseUrl"] = upstream.OpenAIBaseUrl,
+        ["Llm__Providers__fake__ApiKey"] = Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey,
+        ["Llm__Providers__fake__Models__0"] = "gpt-4o-mini",
+    };
+
+    /// <summary>Runs <paramref name="load"/> while sampling the gateway process's resident set; its CPU per request.</summary>
+    private static async Task<(LoadResult Result, GatewayCost Cost)> MeasuredAsync(Func<Task<LoadResult>> load, Func<double> cpuMs, Func<double> residentMiB)
+    {
+        var cpuBefore = cpuMs();
+        var maxResident = residentMiB();
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            {
+                maxResident = Math.Max(maxResident, residentMiB());
+            }
+        });
+        var result = await load();
+        stop.Cancel();
+        await sampler.ContinueWith(_ => { }, TaskScheduler.Default);
+        var requests = Math.Max(1, result.LatenciesMs.Length);
+        return (result, new GatewayCost((cpuMs() - cpuBefore) / requests, maxResident));
+    }
+
+    private static void Print(string name, LoadResult result, GatewayCost? cost = null) =>
+        Console.WriteLine($"  {name}: {result.LatenciesMs.Length} requests, {result.Rate:0}/s, p50 {result.P50:0.000} ms, p99 {result.P99:0.000} ms, errors {result.Errors}" +
+                          (cost is { } c ? $", CPU {c.CpuMsPerRequest:0.000} ms/request, VmRSS max {c.MaxResidentMiB:0} MiB" : ""));
+}
