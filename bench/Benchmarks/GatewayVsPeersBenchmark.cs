@@ -8,7 +8,8 @@ namespace Platform.Bench.Benchmarks;
 /// The platform's gateway against Portkey's open-source gateway and against calling the fake provider directly, the
 /// three in interleaved rounds (direct, platform, Portkey, direct, ...) on one upstream in its own process: the added
 /// latency at a fixed rate, throughput at saturation, CPU per request and resident memory.
-/// Options: [rounds=3] [seconds=10] [rate=1000] [concurrency=64] [warmup=5].
+/// Options: [rounds=3] [seconds=10] [rate=1000] [concurrency=64] [warmup=5] [api-env="NAME=value;NAME=value"] (extra
+/// environment for the Api only, e.g. to compare GC settings) [portkey=false] (direct and platform only, e.g. to profile).
 /// </summary>
 public sealed class GatewayVsPeersBenchmark : IBenchmark
 {
@@ -24,19 +25,26 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         var warmup = TimeSpan.FromSeconds(options.Int("warmup", 5));
 
         await using var upstream = await FakeUpstreamProcess.StartAsync();
-        await using var portkey = await PortkeyPeer.StartAsync();
+        await using var portkey = options.String("portkey") == "false" ? null : await PortkeyPeer.StartAsync();
         using var data = new TempDirectory("bench-gw-peers");
-        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), ApiEnvironment(upstream, data.Path));
+        var environment = ApiEnvironment(upstream, data.Path);
+        foreach (var pair in (options.String("api-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (name, value) = pair.Split('=', 2) is [var n, var v] ? (n, v) : (pair, "");
+            environment[name] = value;
+        }
+        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), environment);
         Console.WriteLine($"fake provider: {upstream.BaseUrl} (own process), platform: {api.Url} (SQLite, telemetry exported to a sink at {upstream.OtlpUrl}), " +
-                          $"portkey: {portkey.Url}; rounds={rounds} seconds={duration.TotalSeconds} rate={rate} concurrency={concurrency}");
+                          $"portkey: {portkey?.Url ?? "not run"}; rounds={rounds} seconds={duration.TotalSeconds} rate={rate} concurrency={concurrency}" +
+                          (options.String("api-env") is { } extra ? $", api-env: {extra}" : ""));
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) });
         var direct = GatewayTarget.Post("direct", http, upstream.OpenAIBaseUrl + "/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey);
         var platform = GatewayTarget.Post("platform", http, api.Url + "/v1/chat/completions", AdminKey,
             new Dictionary<string, string> { ["Cache-Control"] = "no-cache" });
-        var peer = GatewayTarget.Post("portkey", http, portkey.Url + "/v1/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey,
+        var peer = portkey is null ? null : GatewayTarget.Post("portkey", http, portkey.Url + "/v1/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey,
             new Dictionary<string, string> { ["x-portkey-provider"] = "openai", ["x-portkey-custom-host"] = upstream.OpenAIBaseUrl });
-        GatewayTarget[] targets = [direct, platform, peer];
+        GatewayTarget[] targets = peer is null ? [direct, platform] : [direct, platform, peer];
 
         Console.WriteLine($"warming up, {warmup.TotalSeconds} s each at 16 connections...");
         foreach (var target in targets)
@@ -54,15 +62,15 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
             Console.WriteLine($"round {round}/{rounds}, load average {MachineInfo.LoadAverage()}");
             var directFixed = await LoadGenerator.FixedRateAsync(direct.Call, rate, duration);
             var (platformFixed, platformCost) = await MeasuredAsync(() => LoadGenerator.FixedRateAsync(platform.Call, rate, duration), api.CpuMilliseconds, api.ResidentMiB);
-            var (portkeyFixed, portkeyCost) = await MeasuredAsync(() => LoadGenerator.FixedRateAsync(peer.Call, rate, duration), portkey.Node.CpuMilliseconds, portkey.Node.ResidentMiB);
-            Print($"direct   {rate}/s", directFixed);
-            Print($"platform {rate}/s", platformFixed, platformCost);
-            Print($"portkey  {rate}/s", portkeyFixed, portkeyCost);
+            var (portkeyFixed, portkeyCost) = peer is null ? (null, default) : await MeasuredAsync(() => LoadGenerator.FixedRateAsync(peer.Call, rate, duration), portkey!.Node.CpuMilliseconds, portkey.Node.ResidentMiB);
+            Print($"direct   {rate}/s", directFixed, rate: rate);
+            Print($"platform {rate}/s", platformFixed, platformCost, rate);
+            Print($"portkey  {rate}/s", portkeyFixed, portkeyCost, rate);
             figures.AddFixedRate(directFixed, platformFixed, portkeyFixed, platformCost, portkeyCost);
 
             var directMax = await LoadGenerator.SaturateAsync(direct.Call, concurrency, duration);
             var platformMax = await LoadGenerator.SaturateAsync(platform.Call, concurrency, duration);
-            var portkeyMax = await LoadGenerator.SaturateAsync(peer.Call, concurrency, duration);
+            var portkeyMax = peer is null ? null : await LoadGenerator.SaturateAsync(peer.Call, concurrency, duration);
             Print($"direct   x{concurrency}", directMax);
             Print($"platform x{concurrency}", platformMax);
             Print($"portkey  x{concurrency}", portkeyMax);
@@ -70,7 +78,8 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         }
 
         figures.Print();
-        Console.WriteLine($"peak resident set (VmHWM) over the whole run: platform Api {api.PeakResidentMiB():0} MiB, portkey node {portkey.Node.PeakResidentMiB():0} MiB");
+        Console.WriteLine($"peak resident set (VmHWM) over the whole run: platform Api {api.PeakResidentMiB():0} MiB" +
+                          (portkey is null ? "" : $", portkey node {portkey.Node.PeakResidentMiB():0} MiB"));
         Console.WriteLine($"load average at the end: {MachineInfo.LoadAverage()}");
     }
 
@@ -116,7 +125,15 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         return (result, new GatewayCost((cpuMs() - cpuBefore) / requests, maxResident));
     }
 
-    private static void Print(string name, LoadResult result, GatewayCost? cost = null) =>
+    private static void Print(string name, LoadResult? result, GatewayCost? cost = null, int? rate = null)
+    {
+        if (result is null)
+        {
+            return;
+        }
+        // An open-loop run above what a target can serve measures its queue, not its latency: say so next to the figure.
+        var overloaded = rate is { } r && result.Rate < 0.95 * r ? " — OVERLOADED (could not keep the rate; its latency is queueing)" : "";
         Console.WriteLine($"  {name}: {result.LatenciesMs.Length} requests, {result.Rate:0}/s, p50 {result.P50:0.000} ms, p99 {result.P99:0.000} ms, errors {result.Errors}" +
-                          (cost is { } c ? $", CPU {c.CpuMsPerRequest:0.000} ms/request, VmRSS max {c.MaxResidentMiB:0} MiB" : ""));
+                          (cost is { } c && c.MaxResidentMiB > 0 ? $", CPU {c.CpuMsPerRequest:0.000} ms/request, VmRSS max {c.MaxResidentMiB:0} MiB" : "") + overloaded);
+    }
 }

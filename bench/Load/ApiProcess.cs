@@ -25,8 +25,10 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(int port, IDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(LocateApi());
+        var api = LocateApi();
+        // Its own directory as the content root, as when deployed: appsettings.json (log levels among them) applies.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(api)! };
+        start.ArgumentList.Add(api);
         var url = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";

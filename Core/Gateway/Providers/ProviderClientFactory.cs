@@ -76,6 +76,9 @@ public sealed class ProviderClientFactory(TimeProvider clock) : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(10),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
+            // Provider APIs answer in place: a redirect means a wrong base URL, better shown as the provider's error than
+            // followed (a 301/302 would turn the chat POST into a GET). Off, it is also one handler fewer on every call.
+            AllowAutoRedirect = false,
         };
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         lock (_lock)

@@ -22,35 +22,42 @@ public sealed class GatewayFigures(int rate, int concurrency)
     private readonly AbRounds _directThroughput = new($"req/s, {concurrency} connections", "/s", "platform", "direct", higherIsBetter: true);
 
     /// <summary>One round at the fixed rate: each target's latencies, and each gateway's CPU use and resident set.</summary>
-    public void AddFixedRate(LoadResult direct, LoadResult platform, LoadResult portkey, GatewayCost platformCost, GatewayCost portkeyCost)
+    public void AddFixedRate(LoadResult direct, LoadResult platform, LoadResult? portkey, GatewayCost platformCost, GatewayCost portkeyCost)
     {
-        _addedP50.AddPlatform(platform.P50 - direct.P50);
-        _addedP50.AddPeer(portkey.P50 - direct.P50);
-        _addedP99.AddPlatform(platform.P99 - direct.P99);
-        _addedP99.AddPeer(portkey.P99 - direct.P99);
-        _p50.AddPlatform(platform.P50);
-        _p50.AddPeer(portkey.P50);
-        _p99.AddPlatform(platform.P99);
-        _p99.AddPeer(portkey.P99);
         _directP50.AddPlatform(platform.P50);
         _directP50.AddPeer(direct.P50);
         _directP99.AddPlatform(platform.P99);
         _directP99.AddPeer(direct.P99);
+        _addedP50.AddPlatform(platform.P50 - direct.P50);
+        _addedP99.AddPlatform(platform.P99 - direct.P99);
+        _p50.AddPlatform(platform.P50);
+        _p99.AddPlatform(platform.P99);
         _cpu.AddPlatform(platformCost.CpuMsPerRequest);
-        _cpu.AddPeer(portkeyCost.CpuMsPerRequest);
         _rss.AddPlatform(platformCost.MaxResidentMiB);
+        if (portkey is null)
+        {
+            return;
+        }
+        _addedP50.AddPeer(portkey.P50 - direct.P50);
+        _addedP99.AddPeer(portkey.P99 - direct.P99);
+        _p50.AddPeer(portkey.P50);
+        _p99.AddPeer(portkey.P99);
+        _cpu.AddPeer(portkeyCost.CpuMsPerRequest);
         _rss.AddPeer(portkeyCost.MaxResidentMiB);
     }
 
     /// <summary>One round at saturation.</summary>
-    public void AddSaturation(LoadResult direct, LoadResult platform, LoadResult portkey)
+    public void AddSaturation(LoadResult direct, LoadResult platform, LoadResult? portkey)
     {
         _throughput.AddPlatform(platform.Rate);
-        _throughput.AddPeer(portkey.Rate);
         _share.AddPlatform(platform.Rate / direct.Rate);
-        _share.AddPeer(portkey.Rate / direct.Rate);
         _directThroughput.AddPlatform(platform.Rate);
         _directThroughput.AddPeer(direct.Rate);
+        if (portkey is not null)
+        {
+            _throughput.AddPeer(portkey.Rate);
+            _share.AddPeer(portkey.Rate / direct.Rate);
+        }
     }
 
     public void Print()
