@@ -8,8 +8,10 @@ namespace Platform.Bench.Benchmarks;
 /// The platform's gateway against Portkey's open-source gateway and against calling the fake provider directly, the
 /// three in interleaved rounds (direct, platform, Portkey, direct, ...) on one upstream in its own process: the added
 /// latency at a fixed rate, throughput at saturation, CPU per request and resident memory.
-/// Options: [rounds=3] [seconds=10] [rate=1000] [concurrency=64] [warmup=5] [api-env="NAME=value;NAME=value"] (extra
-/// environment for the Api only, e.g. to compare GC settings) [portkey=false] (direct and platform only, e.g. to profile).
+/// Options: [rounds=3] [seconds=10] [rate=1000] [concurrency=64]; [warmup=20] seconds per target at 16 connections
+/// first (the Api's hot path needs about that long to reach tier-1 code on a busy 2-core machine);
+/// [api-env="NAME=value;NAME=value"] extra environment for the Api only (e.g. to compare GC settings);
+/// [portkey=false] direct and platform only (e.g. while profiling).
 /// </summary>
 public sealed class GatewayVsPeersBenchmark : IBenchmark
 {
@@ -22,7 +24,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         var duration = TimeSpan.FromSeconds(options.Int("seconds", 10));
         var rate = options.Int("rate", 1000);
         var concurrency = options.Int("concurrency", 64);
-        var warmup = TimeSpan.FromSeconds(options.Int("warmup", 5));
+        var warmup = TimeSpan.FromSeconds(options.Int("warmup", 20));
 
         await using var upstream = await FakeUpstreamProcess.StartAsync();
         await using var portkey = options.String("portkey") == "false" ? null : await PortkeyPeer.StartAsync();

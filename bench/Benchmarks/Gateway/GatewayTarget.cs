@@ -25,8 +25,9 @@ public sealed record GatewayTarget(string Name, Func<Task<bool>> Call)
                 await response.Content.ReadAsByteArrayAsync();
                 return response.IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Refused, reset or past HttpClient.Timeout (an overloaded peer's queue): an error, counted as such.
                 return false;
             }
         });
