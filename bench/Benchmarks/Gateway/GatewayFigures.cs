@@ -64,15 +64,19 @@ public sealed class GatewayFigures(int rate, int concurrency)
     {
         Console.WriteLine();
         Console.WriteLine(AbRounds.Header("platform", "portkey"));
-        foreach (var figure in new[] { _addedP50, _addedP99, _p50, _p99, _throughput, _share, _cpu, _rss })
+        foreach (var figure in new[] { _addedP50, _addedP99, _p50, _p99, _throughput, _share, _cpu, _rss }.Where(f => f.Platform.Count > 0))
         {
             Console.WriteLine(figure.Row());
         }
         Console.WriteLine();
         Console.WriteLine(AbRounds.Header("platform", "direct"));
-        foreach (var figure in new[] { _directP50, _directP99, _directThroughput })
+        foreach (var figure in new[] { _directP50, _directP99, _directThroughput }.Where(f => f.Platform.Count > 0))
         {
             Console.WriteLine(figure.Row());
+        }
+        if (_throughput.Platform.Count == 0)
+        {
+            return;
         }
         Console.WriteLine();
         Console.WriteLine($"targets (platform, at {rate}/s): added p50 <= 0.25 ms: {Verdict(_addedP50.PlatformMedian <= 0.25)}; " +
