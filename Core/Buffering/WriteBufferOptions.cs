@@ -16,11 +16,11 @@ public abstract class WriteBufferOptions
 
     /// <summary>
     /// Batches written at once on PostgreSQL, each on its own connection: while one waits for its commit (the WAL
-    /// flush), the next one's COPY is on its way. One by default: on a busy 2-core machine a second writer cost the
-    /// process more CPU per record than it saved in waiting (docs/benchmarks.md, recording).
+    /// flush), the next one's COPY is on its way. 0 (the default) is 2 there; SQLite always has one writer.
     /// </summary>
-    public int Writers { get; set; } = 1;
+    public int Writers { get; set; }
 
     /// <summary>SQLite takes one writer at a time, so a second would only wait for its lock.</summary>
-    public int WritersFor(DatabaseProvider provider) => provider == DatabaseProvider.PostgreSql ? Math.Max(1, Writers) : 1;
+    public int WritersFor(DatabaseProvider provider) =>
+        provider != DatabaseProvider.PostgreSql ? 1 : Writers > 0 ? Writers : 2;
 }
