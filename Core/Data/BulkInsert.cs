@@ -85,7 +85,29 @@ public static partial class BulkInsert
         var types = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var writers = properties.Select((p, i) => ColumnWriter(p, types[i])).ToArray();
         var copy = $"COPY {Quote(table)} ({columns}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = sync ? connection.BeginBinaryImport(copy) : await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        var importer = sync ? connection.BeginBinaryImport(copy) : await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        try
+        {
+            await WriteRowsAsync(importer, properties, types, writers, rows, sync, cancellationToken);
+        }
+        finally
+        {
+            // Cancels the COPY unless it completed.
+            if (sync)
+            {
+                importer.Dispose();
+            }
+            else
+            {
+                await importer.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task WriteRowsAsync<T>(
+        NpgsqlBinaryImporter importer, IProperty[] properties, RelationalTypeMapping[] types, ColumnCopy[] writers, IReadOnlyList<T> rows,
+        bool sync, CancellationToken cancellationToken)
+    {
         foreach (var row in rows)
         {
             if (sync)
