@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Core.Data;
 
 namespace Platform.Core.Buffering;
 
 /// <summary>
-/// Drains a <see cref="WriteBuffer{T}"/> in batches on one dedicated thread, through a <see cref="BatchStore{T}"/>.
+/// Drains a <see cref="WriteBuffer{T}"/> in batches on dedicated threads (one per batch written at once, see
+/// <see cref="WriteBufferOptions.WritersFor"/>), through a <see cref="BatchStore{T}"/>.
 /// It closes the buffer only once the host has stopped everything else (requests and jobs still in flight write
 /// through it), then writes what is queued; if the database fails meanwhile, or the host's stop timeout is
 /// reached, the rest is spilled to a local file that the next start replays. Nothing acknowledged is dropped.
@@ -18,6 +20,8 @@ public abstract class BatchWriter<T> : BackgroundService, IHostedLifecycleServic
     private readonly SpillFile<T> _spill;
     private readonly SpillReplayer<T> _replayer;
     private readonly ILogger _logger;
+    private readonly int _writers;
+    private readonly BatchOrder _order = new();
     // Stop has begun: stop waiting for the database. Abort: the stop timeout is reached, cancel the write in progress.
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abort = new();
@@ -26,19 +30,23 @@ public abstract class BatchWriter<T> : BackgroundService, IHostedLifecycleServic
     private Task? _stopped;
 
     /// <param name="complete">Whether a record read back from a spill file is whole (a torn line may parse to an empty one).</param>
-    protected BatchWriter(WriteBuffer<T> buffer, BatchStore<T> store, SpillFile<T> spill, Func<T, bool> complete, ILogger logger)
+    protected BatchWriter(
+        WriteBuffer<T> buffer, BatchStore<T> store, SpillFile<T> spill, DatabaseInfo database, Func<T, bool> complete, ILogger logger)
     {
         (_buffer, _store, _spill, _logger) = (buffer, store, spill, logger);
+        _writers = buffer.WritersFor(database.Provider);
         _replayer = new SpillReplayer<T>(buffer, spill, complete, logger);
     }
 
-    // A dedicated thread, not the thread pool: SQLite's "async" calls run synchronously, and on a 2-core machine
+    // Dedicated threads, not the thread pool: SQLite's "async" calls run synchronously, and on a 2-core machine
     // a pool thread blocked in a write stalls request handling until the pool grows.
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var drain = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var drains = Enumerable.Range(0, _writers)
+            .Select(_ => Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
         _replay = Task.Run(_replayer.ReplayAsync, CancellationToken.None);
-        return drain;
+        return Task.WhenAll(drains);
     }
 
     // Not here: hosted services stop in reverse order, so the web server would still be finishing requests.
@@ -87,16 +95,27 @@ public abstract class BatchWriter<T> : BackgroundService, IHostedLifecycleServic
             // Not the stopping token: the loop ends when the buffer is closed and empty, so shutdown drains it.
             while (_buffer.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                _buffer.ReadBatch(batch, _buffer.BatchSize);
-                StoreOrSpill(batch);
-                var full = batch.Count == _buffer.BatchSize;
-                batch.Clear();
-                if (!full && !_stopping.IsCancellationRequested)
+                if (_buffer.Count < _buffer.BatchSize && !_stopping.IsCancellationRequested)
                 {
-                    // A short pause lets the next batch gather: far fewer wake-ups and transactions under steady load,
-                    // for at most this much delay before a record is stored.
+                    // A short pause lets a partial batch gather: far fewer wake-ups and transactions under steady load
+                    // (and no writer taking a handful of records while another writes a full batch), for at most this
+                    // much delay before a record is stored.
                     Thread.Sleep(LingerMilliseconds);
                 }
+                var ticket = _order.Read(() => _buffer.ReadBatch(batch, _buffer.BatchSize));
+                try
+                {
+                    if (batch.Exists(w => !w.IsInsert))
+                    {
+                        _order.WaitForEarlier(ticket);
+                    }
+                    StoreOrSpill(batch);
+                }
+                finally
+                {
+                    _order.Done(ticket);
+                }
+                batch.Clear();
             }
         }
         catch (Exception ex) when (_stopping.IsCancellationRequested)

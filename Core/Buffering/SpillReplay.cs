@@ -91,11 +91,12 @@ internal sealed class SpillReplay<T> : ISpillOrigin, IDisposable where T : Buffe
     private void Finish()
     {
         Dispose();
-        File.Delete(Path);
+        // Counted and logged before the file goes: whoever sees it gone sees the replay's figures too.
         _metrics.Replayed(_stored);
         _logger.LogInformation(
-            "Replayed {Stored} {Records} from {Path} ({AlreadyStored} already stored, {Rejected} rejected, {Spilled} spilled again, {Unreadable} unreadable line(s)); file removed",
+            "Replayed {Stored} {Records} from {Path} ({AlreadyStored} already stored, {Rejected} rejected, {Spilled} spilled again, {Unreadable} unreadable line(s)); removing the file",
             _stored, _records, Path, _alreadyStored, _rejected, _spilled, Unreadable);
+        File.Delete(Path);
     }
 
     public void Dispose() => _file.Dispose();

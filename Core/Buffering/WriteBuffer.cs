@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Platform.Core.Data;
 
 namespace Platform.Core.Buffering;
 
@@ -12,7 +13,7 @@ public abstract class WriteBuffer<T>(WriteBufferOptions options, SpillFile<T> sp
 {
     // Unbounded underneath: the bound is the reservation below, which admits a whole group at once, so a batch is
     // never half queued when the wait runs out.
-    private readonly Channel<T> _channel = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<T> _channel = Channel.CreateUnbounded<T>();
     private readonly Lock _gate = new();
     private TaskCompletionSource? _roomMade;
     private bool _closed;
@@ -21,6 +22,9 @@ public abstract class WriteBuffer<T>(WriteBufferOptions options, SpillFile<T> sp
     public int Count => Volatile.Read(ref _count);
     public int Capacity => options.Capacity;
     public int BatchSize => options.BatchSize;
+
+    /// <inheritdoc cref="WriteBufferOptions.WritersFor"/>
+    public int WritersFor(DatabaseProvider provider) => options.WritersFor(provider);
 
     /// <summary>Fails fast before an expensive call when the buffer has been full for the whole wait.</summary>
     public async ValueTask EnsureSpaceAsync(CancellationToken cancellationToken)
@@ -46,20 +50,29 @@ public abstract class WriteBuffer<T>(WriteBufferOptions options, SpillFile<T> sp
         {
             return;
         }
-        using var wait = Deadline(cancellationToken);
-        while (true)
+        // The deadline (a timer) only when there is no room at once: most adds find room, one record at a time.
+        CancellationTokenSource? wait = null;
+        try
         {
-            switch (TryReserve(writes.Count, out var room))
+            while (true)
             {
-                case Reservation.Closed:
-                    // A request that finished after the writer stopped: its answer is on its way, so its records must be kept.
-                    SpillLate(writes);
-                    return;
-                case Reservation.Made:
-                    Enqueue(writes, throwIfClosed: false);
-                    return;
+                switch (TryReserve(writes.Count, out var room))
+                {
+                    case Reservation.Closed:
+                        // A request that finished after the writer stopped: its answer is on its way, so its records must be kept.
+                        SpillLate(writes);
+                        return;
+                    case Reservation.Made:
+                        Enqueue(writes, throwIfClosed: false);
+                        return;
+                }
+                wait ??= Deadline(cancellationToken);
+                await WaitAsync(room!, wait.Token, cancellationToken);
             }
-            await WaitAsync(room!, wait.Token, cancellationToken);
+        }
+        finally
+        {
+            wait?.Dispose();
         }
     }
 

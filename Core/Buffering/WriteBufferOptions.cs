@@ -1,3 +1,5 @@
+using Platform.Core.Data;
+
 namespace Platform.Core.Buffering;
 
 /// <summary>The sizes of a write buffer; each buffered record kind binds its own section.</summary>
@@ -11,4 +13,14 @@ public abstract class WriteBufferOptions
 
     /// <summary>How long a request waits for buffer space before it is refused.</summary>
     public int EnqueueWaitMilliseconds { get; set; } = 2_000;
+
+    /// <summary>
+    /// Batches written at once on PostgreSQL, each on its own connection: while one waits for its commit (the WAL
+    /// flush), the next one's COPY is on its way. 0 (the default) is 2 there; SQLite always has one writer.
+    /// </summary>
+    public int Writers { get; set; }
+
+    /// <summary>SQLite takes one writer at a time, so a second would only wait for its lock.</summary>
+    public int WritersFor(DatabaseProvider provider) =>
+        provider != DatabaseProvider.PostgreSql ? 1 : Writers > 0 ? Writers : 2;
 }

@@ -14,7 +14,18 @@ namespace Platform.Core.Data;
 /// </summary>
 public static partial class BulkInsert
 {
-    public static async Task InsertAsync<T>(PlatformDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+    public static Task InsertAsync<T>(PlatformDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+        where T : class => InsertAsync(db, rows, sync: false, cancellationToken);
+
+    /// <summary>
+    /// The same, blocking: for the buffered writers' own threads, where waiting in the socket costs less than Npgsql's
+    /// asynchronous writes per value and a thread blocked on their task.
+    /// </summary>
+    public static void Insert<T>(PlatformDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken = default)
+        where T : class => InsertAsync(db, rows, sync: true, cancellationToken).GetAwaiter().GetResult();
+
+    /// <param name="sync">Every call blocks, so the returned task is complete.</param>
+    private static async Task InsertAsync<T>(PlatformDbContext db, IReadOnlyList<T> rows, bool sync, CancellationToken cancellationToken)
         where T : class
     {
         if (rows.Count == 0)
@@ -25,13 +36,20 @@ public static partial class BulkInsert
         var table = entity.GetTableName()!;
         var properties = entity.GetProperties().ToArray();
         var columns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName())));
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (sync)
+        {
+            db.Database.OpenConnection();
+        }
+        else
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
         try
         {
             var connection = db.Database.GetDbConnection();
             if (connection is NpgsqlConnection npgsql)
             {
-                await CopyAsync(npgsql, table, columns, properties, rows, cancellationToken);
+                await CopyAsync(npgsql, table, columns, properties, rows, sync, cancellationToken);
             }
             else if (connection is SqliteConnection sqlite)
             {
@@ -44,49 +62,118 @@ public static partial class BulkInsert
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (sync)
+            {
+                db.Database.CloseConnection();
+            }
+            else
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
     /// <summary>
     /// Binary COPY with the provider type known per column: Npgsql resolves a column's converter once for a typed
-    /// value, where an object is looked at value by value. Asynchronous: request handlers (bulk job enqueue) call it too.
+    /// value, where an object is looked at value by value. Asynchronous unless <paramref name="sync"/>: request
+    /// handlers (bulk job enqueue) call it too.
     /// </summary>
     private static async Task CopyAsync<T>(
-        NpgsqlConnection connection, string table, string columns, IProperty[] properties, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string table, string columns, IProperty[] properties, IReadOnlyList<T> rows, bool sync,
+        CancellationToken cancellationToken)
     {
         var types = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var writers = properties.Select((p, i) => ColumnWriter(p, types[i])).ToArray();
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(table)} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var copy = $"COPY {Quote(table)} ({columns}) FROM STDIN (FORMAT BINARY)";
+        var importer = sync ? connection.BeginBinaryImport(copy) : await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        try
+        {
+            await WriteRowsAsync(importer, properties, types, writers, rows, sync, cancellationToken);
+        }
+        finally
+        {
+            // Cancels the COPY unless it completed.
+            if (sync)
+            {
+                importer.Dispose();
+            }
+            else
+            {
+                await importer.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task WriteRowsAsync<T>(
+        NpgsqlBinaryImporter importer, IProperty[] properties, RelationalTypeMapping[] types, ColumnCopy[] writers, IReadOnlyList<T> rows,
+        bool sync, CancellationToken cancellationToken)
+    {
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(cancellationToken);
+            if (sync)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                importer.StartRow();
+            }
+            else
+            {
+                await importer.StartRowAsync(cancellationToken);
+            }
             for (var i = 0; i < properties.Length; i++)
             {
-                if (ProviderValue(properties[i], types[i], row) is { } value)
+                var value = ProviderValue(properties[i], types[i], row);
+                if (sync)
                 {
-                    await writers[i](importer, value, cancellationToken);
+                    writers[i].Write(importer, value);
                 }
                 else
                 {
-                    await importer.WriteNullAsync(cancellationToken);
+                    await writers[i].WriteAsync(importer, value, cancellationToken);
                 }
             }
         }
-        await importer.CompleteAsync(cancellationToken);
+        if (sync)
+        {
+            importer.Complete();
+        }
+        else
+        {
+            await importer.CompleteAsync(cancellationToken);
+        }
     }
 
-    private static Func<NpgsqlBinaryImporter, object, CancellationToken, Task> ColumnWriter(IProperty property, RelationalTypeMapping mapping)
+    private static ColumnCopy ColumnWriter(IProperty property, RelationalTypeMapping mapping)
     {
         var type = mapping.Converter?.ProviderClrType ?? property.ClrType;
         type = Nullable.GetUnderlyingType(type) ?? type;
-        var typed = typeof(BulkInsert).GetMethod(nameof(TypedWriter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(type);
-        return (Func<NpgsqlBinaryImporter, object, CancellationToken, Task>)typed.Invoke(null, [mapping.StoreType])!;
+        return (ColumnCopy)Activator.CreateInstance(typeof(ColumnCopy<>).MakeGenericType(type), mapping.StoreType)!;
     }
 
-    private static Func<NpgsqlBinaryImporter, object, CancellationToken, Task> TypedWriter<TValue>(string storeType) =>
-        (importer, value, cancellationToken) => importer.WriteAsync((TValue)value, storeType, cancellationToken);
+    /// <summary>One column's values written as their provider type (a null as NULL).</summary>
+    private abstract class ColumnCopy
+    {
+        public abstract void Write(NpgsqlBinaryImporter importer, object? value);
+
+        public abstract Task WriteAsync(NpgsqlBinaryImporter importer, object? value, CancellationToken cancellationToken);
+    }
+
+    private sealed class ColumnCopy<TValue>(string storeType) : ColumnCopy
+    {
+        public override void Write(NpgsqlBinaryImporter importer, object? value)
+        {
+            if (value is null)
+            {
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write((TValue)value, storeType);
+            }
+        }
+
+        public override Task WriteAsync(NpgsqlBinaryImporter importer, object? value, CancellationToken cancellationToken) =>
+            value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync((TValue)value, storeType, cancellationToken);
+    }
 
     private static object? ProviderValue<T>(IProperty property, RelationalTypeMapping mapping, T row)
     {

@@ -9,11 +9,13 @@ namespace Platform.Core.Events;
 public sealed class EventStore(IServiceScopeFactory scopes, EventMetrics metrics, ILogger<EventStore> logger)
     : BatchStore<EventWrite>(metrics, logger, "event(s)")
 {
-    protected override async Task WriteAsync(List<EventWrite> writes, CancellationToken cancellationToken)
+    // Blocking: the writer's own thread waits for it anyway.
+    protected override Task WriteAsync(List<EventWrite> writes, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await BulkInsert.InsertAsync(db, writes.ConvertAll(w => w.Event), cancellationToken);
+        BulkInsert.Insert(db, writes.ConvertAll(w => w.Event), cancellationToken);
+        return Task.CompletedTask;
     }
 
     protected override void LogRejected(EventWrite write, string error) =>

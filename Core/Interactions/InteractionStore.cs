@@ -43,8 +43,8 @@ public sealed class InteractionStore(IServiceScopeFactory scopes, InteractionMet
         }
         else
         {
-            // New records, the hot path, skip change tracking.
-            await BulkInsert.InsertAsync(db, writes.Select(w => w.Interaction).ToList(), cancellationToken);
+            // New records, the hot path, skip change tracking; blocking, as the writer's own thread waits for it anyway.
+            BulkInsert.Insert(db, writes.Select(w => w.Interaction).ToList(), cancellationToken);
         }
     }
 }

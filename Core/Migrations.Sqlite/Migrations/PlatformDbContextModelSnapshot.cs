@@ -332,11 +332,8 @@ namespace Platform.Migrations.Sqlite.Migrations
                     b.HasIndex("Timestamp")
                         .HasDatabaseName("ix_product_events_timestamp");
 
-                    b.HasIndex("UserId", "Timestamp")
-                        .HasDatabaseName("ix_product_events_user_id_timestamp");
-
-                    b.HasIndex("UserId", "SessionId", "Timestamp")
-                        .HasDatabaseName("ix_product_events_user_id_session_id_timestamp");
+                    b.HasIndex("UserId", "Timestamp", "SessionId")
+                        .HasDatabaseName("ix_product_events_user_id_timestamp_session_id");
 
                     b.ToTable("product_events", (string)null);
                 });

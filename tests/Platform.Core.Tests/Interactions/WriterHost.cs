@@ -42,7 +42,8 @@ internal sealed class WriterHost : IAsyncDisposable
     public long Counter(string name) => _counters[name].GetMeasurementSnapshot().EvaluateAsCounter();
 
     /// <summary>Built and migrated, not started: records added now are all in the writer's first batch.</summary>
-    public static async Task<WriterHost> CreateAsync(string connectionString, string dataDirectory)
+    /// <param name="settings">More configuration, e.g. the writer's batch size.</param>
+    public static async Task<WriterHost> CreateAsync(string connectionString, string dataDirectory, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,6 +51,7 @@ internal sealed class WriterHost : IAsyncDisposable
             ["ConnectionStrings:platformdb"] = connectionString,
             ["Platform:DataDir"] = dataDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders().AddFakeLogging();
         builder.AddPlatformStorage();
         builder.AddInteractionRecording();
