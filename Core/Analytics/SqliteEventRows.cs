@@ -28,7 +28,7 @@ internal static class SqliteEventRows
                     ?? throw new NotSupportedException($"The analytics read does not bind a {parameter.Value.GetType().Name}.");
             values.Bind(statement, index, binding, parameter.Value);
         }
-        var texts = new Texts();
+        var texts = new EventTexts();
         var row = SqliteColumns.Hold(statement, out var release);
         using (release)
         {
@@ -40,8 +40,8 @@ internal static class SqliteEventRows
                     ct.ThrowIfCancellationRequested();
                 }
                 events.Add(new AnalyticsEvent(
-                    Time(row), texts.Get(row, 1)!, texts.Get(row, 2), texts.Get(row, 3), texts.Get(row, 4),
-                    texts.Get(row, 5), Number(row, 6), Number(row, 7), Number(row, 8)));
+                    Time(row), Text(texts, row, 1)!, Text(texts, row, 2), Text(texts, row, 3), Text(texts, row, 4),
+                    Text(texts, row, 5), Number(row, 6), Number(row, 7), Number(row, 8)));
             }
             values.Check(rc == raw.SQLITE_DONE ? rc : raw.sqlite3_reset(statement));
         }
@@ -58,32 +58,6 @@ internal static class SqliteEventRows
 
     private static double? Number(nint row, int column) => SqliteColumns.IsNull(row, column) ? null : SqliteColumns.Double(row, column);
 
-    /// <summary>One string per distinct text value of a read.</summary>
-    private sealed class Texts
-    {
-        private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
-        private char[] _chars = new char[256];
-
-        public string? Get(nint row, int column)
-        {
-            if (SqliteColumns.IsNull(row, column))
-            {
-                return null;
-            }
-            var bytes = SqliteColumns.Bytes(row, column);
-            if (_chars.Length < bytes.Length)
-            {
-                _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
-            }
-            var length = Encoding.UTF8.GetChars(bytes, _chars);
-            var lookup = _seen.GetAlternateLookup<ReadOnlySpan<char>>();
-            var text = _chars.AsSpan(0, length);
-            if (!lookup.TryGetValue(text, out var known))
-            {
-                known = text.ToString();
-                _seen.Add(known, known);
-            }
-            return known;
-        }
-    }
+    private static string? Text(EventTexts texts, nint row, int column) =>
+        SqliteColumns.IsNull(row, column) ? null : texts.Get(SqliteColumns.Bytes(row, column));
 }

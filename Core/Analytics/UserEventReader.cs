@@ -60,12 +60,13 @@ internal static class UserEventReader
             }
             else
             {
+                var texts = new EventTexts();
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
                     events.Add(new AnalyticsEvent(
                         DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc),
-                        reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
+                        texts.Get(reader.GetString(1)), Text(reader, 2, texts), Text(reader, 3, texts), Text(reader, 4, texts), Text(reader, 5, texts),
                         Number(reader, 6), Number(reader, 7), Number(reader, 8)));
                 }
             }
@@ -82,7 +83,7 @@ internal static class UserEventReader
         return new UserEvents(events, max);
     }
 
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal, EventTexts texts) => reader.IsDBNull(ordinal) ? null : texts.Get(reader.GetString(ordinal));
 
     private static double? Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }
