@@ -36,9 +36,9 @@ public sealed class AnalyticsOverviewService(PlatformDbContext db, AnalyticsCach
         var truncated = candidates.Count < usersInWindow;
         foreach (var userId in candidates)
         {
-            var (events, cut) = await UserEventReader.ReadAsync(db, new AnalyticsQuery(userId, From: from, To: to), limits.OverviewMaxEventsPerUser, ct);
-            truncated |= cut;
-            tally.Add(AnalyticsEngine.Compute(events, limits).PainPoints);
+            using var events = await UserEventReader.ReadAsync(db, new AnalyticsQuery(userId, From: from, To: to), limits.OverviewMaxEventsPerUser, ct);
+            truncated |= events.Truncated;
+            tally.Add(AnalyticsEngine.Compute(events.OldestFirst(), limits).PainPoints);
         }
 
         var answer = new AnalyticsOverview(from, to, tally.Top(limits.MaxPainPointsPerType), tally.UsersAffected,

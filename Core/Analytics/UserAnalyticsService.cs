@@ -19,11 +19,11 @@ public sealed class UserAnalyticsService(PlatformDbContext db, AnalyticsCache ca
         }
         using var activity = Source.StartActivity("analytics user");
         var limits = options.Value;
-        var (events, truncated) = await UserEventReader.ReadAsync(db, query, limits.MaxEvents, ct);
-        var result = AnalyticsEngine.Compute(events, limits);
+        using var events = await UserEventReader.ReadAsync(db, query, limits.MaxEvents, ct);
+        var result = AnalyticsEngine.Compute(events.OldestFirst(), limits);
         activity?.SetTag("analytics.events", result.Events);
         var answer = new UserAnalytics(userId, sessionId, from, to, result.EventTypeDistribution, result.ErrorRate, result.Hotspots,
-            CapPerType(result.PainPoints, limits.MaxPainPointsPerType), result.ComponentUsage, result.Events, truncated,
+            CapPerType(result.PainPoints, limits.MaxPainPointsPerType), result.ComponentUsage, result.Events, events.Truncated,
             time.GetUtcNow().UtcDateTime, Cached: false);
         await cache.SetAsync(key, answer, ct);
         return answer;

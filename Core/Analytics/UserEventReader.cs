@@ -33,11 +33,11 @@ internal static class UserEventReader
     }
 
     /// <summary>
-    /// The newest <paramref name="max"/> events, oldest first, and whether there were more. Read newest-first so that
+    /// The newest <paramref name="max"/> events, and whether there were more. Read newest-first so that
     /// the cap keeps the recent behaviour; the (user, timestamp) index serves both directions. Events with equal
     /// timestamps come in index order (no tie-breaking sort: on SQLite it cost as much as the read).
     /// </summary>
-    public static async Task<(List<AnalyticsEvent> Events, bool Truncated)> ReadAsync(PlatformDbContext db, AnalyticsQuery query, int max, CancellationToken ct)
+    public static async Task<UserEvents> ReadAsync(PlatformDbContext db, AnalyticsQuery query, int max, CancellationToken ct)
     {
         var projection = Matching(db, query)
             .OrderByDescending(e => e.Timestamp)
@@ -49,7 +49,7 @@ internal static class UserEventReader
                 Message = e.EventType == EventTypes.Error ? e.Message : null,
                 e.DurationMs, e.X, e.Y,
             });
-        var events = new List<AnalyticsEvent>();
+        var events = new EventList();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -60,30 +60,30 @@ internal static class UserEventReader
             }
             else
             {
+                var texts = new EventTexts();
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
                     events.Add(new AnalyticsEvent(
                         DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc),
-                        reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
+                        texts.Get(reader.GetString(1)), Text(reader, 2, texts), Text(reader, 3, texts), Text(reader, 4, texts), Text(reader, 5, texts),
                         Number(reader, 6), Number(reader, 7), Number(reader, 8)));
                 }
             }
+        }
+        catch
+        {
+            events.Dispose();
+            throw;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        var truncated = events.Count > max;
-        if (truncated)
-        {
-            events.RemoveAt(events.Count - 1);
-        }
-        events.Reverse();
-        return (events, truncated);
+        return new UserEvents(events, max);
     }
 
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal, EventTexts texts) => reader.IsDBNull(ordinal) ? null : texts.Get(reader.GetString(ordinal));
 
     private static double? Number(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }
