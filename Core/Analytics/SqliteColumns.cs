@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SQLitePCL;
 
@@ -29,13 +28,11 @@ internal static class SqliteColumns
     public static double Double(nint statement, int column) => sqlite3_column_double(statement, column);
 
     /// <summary>A TEXT value's UTF-8 (or a BLOB's bytes) where SQLite keeps them, valid until the next step.</summary>
-    public static ReadOnlySpan<byte> Bytes(nint statement, int column)
+    public static unsafe ReadOnlySpan<byte> Bytes(nint statement, int column)
     {
         var pointer = sqlite3_column_blob(statement, column);
         var length = sqlite3_column_bytes(statement, column);
-        return pointer == 0 || length <= 0
-            ? default
-            : MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AddByteOffset(ref Unsafe.NullRef<byte>(), (nuint)pointer), length);
+        return pointer == 0 || length <= 0 ? default : new ReadOnlySpan<byte>((void*)pointer, length);
     }
 
     public readonly struct Release(sqlite3_stmt statement, bool added) : IDisposable
