@@ -12,6 +12,7 @@ public static class BenchmarkRegistry
         ["gateway"] = new GatewayOverheadBenchmark(),
         ["interactions"] = new InteractionQueriesBenchmark(),
         ["jobs"] = new JobThroughputBenchmark(),
+        ["jobs-vs-peers"] = new JobsVsPeersBenchmark(),
         ["key-lookup"] = new KeyLookupBenchmark(),
         ["recording"] = new RecordingBenchmark(),
     };
