@@ -7,7 +7,7 @@
 //   enqueue <jobs> <batch>        addJobs of no-op jobs with no worker running; {ms}
 //   drain <jobs> <concurrency>    starts a runner and times until its jobs table is empty (polled every 100 ms); {ms, runs}
 //   idle <samples> <pause ms> <concurrency>
-//                                 one addJob at a time into an idle runner: enqueue call -> handler's first line, {samples}
+//                                 one addJob at a time into an idle runner: enqueue call -> handler's first line, {samples, calls}
 //   quit
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -78,18 +78,23 @@ const commands = {
   async idle(samples, pauseMs, concurrency) {
     const runner = await startRunner(concurrency);
     const latencies = [];
+    const calls = [];
     for (let i = 0; i < warmUp + samples; i++) {
       await sleep(pauseMs + Math.random() * 50);
       const id = `w${i}`;
       const start = new Promise((resolve) => watched.set(id, resolve));
       const before = process.hrtime.bigint();
       await utils.addJob("noop", { watch: id });
+      const returned = process.hrtime.bigint();
       const at = await start;
       watched.delete(id);
-      if (i >= warmUp) latencies.push(Number(at - before) / 1e6);
+      if (i >= warmUp) {
+        latencies.push(Number(at - before) / 1e6);
+        calls.push(Number(returned - before) / 1e6);
+      }
     }
     await runner.stop();
-    return { samples: latencies };
+    return { samples: latencies, calls };
   },
   async quit() {
     await utils.release();
