@@ -52,6 +52,9 @@ public sealed class JobsVsPeersBenchmark : IBenchmark
 
         var enqueue = new AbRounds("bulk enqueue", "jobs/s", Platform, Peer, higherIsBetter: true);
         var drains = concurrencies.Select(c => new AbRounds($"drain, concurrency {c}", "jobs/s", Platform, Peer, higherIsBetter: true)).ToList();
+        // CPU time of the Worker process and of graphile-worker's node process over the drain, per job: steadier than wall
+        // time on a shared machine. PostgreSQL's own CPU is not in it.
+        var cpus = concurrencies.Select(c => new AbRounds($"worker process CPU per job, concurrency {c}", "µs", Platform, Peer, higherIsBetter: false)).ToList();
         var rss = new AbRounds($"peak RSS during the drain, concurrency {concurrencies[0]}", "MiB", Platform, Peer, higherIsBetter: false);
         var idleP50 = new AbRounds($"idle enqueue -> start p50, concurrency {concurrencies[0]}", "ms", Platform, Peer, higherIsBetter: false);
         var idleP99 = new AbRounds($"idle enqueue -> start p99, concurrency {concurrencies[0]}", "ms", Platform, Peer, higherIsBetter: false);
@@ -66,16 +69,18 @@ public sealed class JobsVsPeersBenchmark : IBenchmark
                     var c = concurrencies[i];
                     await platform.ResetAsync();
                     var platformEnqueue = await platform.EnqueueAsync(jobs, batch);
-                    double platformDrain, platformPeak;
+                    double platformDrain, platformPeak, platformCpu;
                     await using (var worker = await platform.StartWorkerAsync(c))
                     {
-                        (platformDrain, platformPeak) = await platform.DrainAsync(worker, jobs, warmUp);
+                        (platformDrain, platformPeak, platformCpu) = await platform.DrainAsync(worker, jobs, warmUp);
                     }
                     await graphile.ResetAsync();
                     var peerEnqueue = await graphile.EnqueueAsync(jobs, batch);
                     var peerDrain = await DrainWithPeakAsync(graphile, jobs, c);
                     drains[i].AddPlatform(jobs / platformDrain * 1000);
                     drains[i].AddPeer(jobs / peerDrain.Ms * 1000);
+                    cpus[i].AddPlatform(platformCpu * 1000 / jobs);
+                    cpus[i].AddPeer(peerDrain.CpuMs * 1000 / jobs);
                     if (i == 0)
                     {
                         enqueue.AddPlatform(jobs / platformEnqueue * 1000);
@@ -85,6 +90,7 @@ public sealed class JobsVsPeersBenchmark : IBenchmark
                     }
                     Console.WriteLine($"round {round}, concurrency {c}: enqueue {jobs / platformEnqueue * 1000:#,0} vs {jobs / peerEnqueue * 1000:#,0} jobs/s; " +
                                       $"drain {jobs / platformDrain * 1000:#,0} vs {jobs / peerDrain.Ms * 1000:#,0} jobs/s; " +
+                                      $"process CPU per job {platformCpu * 1000 / jobs:0} vs {peerDrain.CpuMs * 1000 / jobs:0} µs; " +
                                       $"peak RSS {platformPeak:0} vs {peerDrain.PeakMiB:0} MiB (load {MachineInfo.LoadAverage()})");
                 }
                 if (samples > 0)
@@ -115,7 +121,7 @@ public sealed class JobsVsPeersBenchmark : IBenchmark
         Console.WriteLine();
         Console.WriteLine($"load average after each round: {string.Join("; ", loads)}");
         Console.WriteLine(AbRounds.Header(Platform, Peer));
-        foreach (var figure in drains.Prepend(enqueue).Append(idleP50).Append(idleP99).Append(rss))
+        foreach (var figure in drains.Prepend(enqueue).Concat(cpus).Append(idleP50).Append(idleP99).Append(rss))
         {
             if (figure.Platform.Count > 0)
             {
@@ -129,16 +135,18 @@ public sealed class JobsVsPeersBenchmark : IBenchmark
         }
     }
 
-    private static async Task<(double Ms, double PeakMiB)> DrainWithPeakAsync(GraphileSide graphile, int jobs, int concurrency)
+    private static async Task<(double Ms, double PeakMiB, double CpuMs)> DrainWithPeakAsync(GraphileSide graphile, int jobs, int concurrency)
     {
         var peak = graphile.ResidentMiB();
+        var cpu = graphile.CpuMilliseconds();
         var draining = graphile.DrainAsync(jobs, concurrency);
         while (!draining.IsCompleted)
         {
             peak = Math.Max(peak, graphile.ResidentMiB());
             await Task.WhenAny(draining, Task.Delay(100));
         }
-        return (await draining, peak);
+        var ms = await draining;
+        return (ms, peak, graphile.CpuMilliseconds() - cpu);
     }
 
     private static void Add(AbRounds figure, List<double> platform, List<double> peer, double percentile)

@@ -45,9 +45,9 @@ internal sealed class PlatformSide(JobBenchHost host, string connectionString, s
     /// <summary>
     /// Warms the fresh Worker up with <paramref name="warmUp"/> due jobs (JIT, pools; not timed), makes the backlog due
     /// (then VACUUM, so the drain meets no dead row versions of that update; not timed), wakes the Worker with a NOTIFY
-    /// and times until no job is queued or running. Returns the time and the Worker's peak VmRSS.
+    /// and times until no job is queued or running. Returns the time, the Worker's peak VmRSS and the CPU time it used.
     /// </summary>
-    public async Task<(double Ms, double PeakMiB)> DrainAsync(WorkerProcess worker, int jobs, int warmUp)
+    public async Task<(double Ms, double PeakMiB, double CpuMs)> DrainAsync(WorkerProcess worker, int jobs, int warmUp)
     {
         var warm = Enumerable.Range(0, warmUp).Select(_ => new Job { Kind = NoOpJobHandler.KindName }).ToList();
         if (warm.Count > 0)
@@ -61,6 +61,7 @@ internal sealed class PlatformSide(JobBenchHost host, string connectionString, s
         await host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE jobs SET run_at = {0} WHERE status = {1}", DateTime.UtcNow, JobStatus.Queued));
         await host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("VACUUM jobs"));
         var peak = worker.ResidentMiB();
+        var cpu = worker.CpuMilliseconds();
         var took = Stopwatch.StartNew();
         await host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"SELECT pg_notify('{JobStore.NotificationChannel}', '')"));
         while (await host.WithDbAsync(db => db.Jobs.CountAsync(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running)) > 0)
@@ -69,12 +70,13 @@ internal sealed class PlatformSide(JobBenchHost host, string connectionString, s
             await Task.Delay(PollEvery);
         }
         var ms = took.Elapsed.TotalMilliseconds;
+        cpu = worker.CpuMilliseconds() - cpu;
         var once = await host.WithDbAsync(db => db.Jobs.CountAsync(j => j.Status == JobStatus.Succeeded && j.Attempts == 1));
         if (once != jobs + warmUp)
         {
             throw new InvalidOperationException($"the Worker finished {once} of {jobs + warmUp} jobs on their first attempt:\n{worker.Tail()}");
         }
-        return (ms, Math.Max(peak, worker.ResidentMiB()));
+        return (ms, Math.Max(peak, worker.ResidentMiB()), cpu);
     }
 
     /// <summary>One job at a time (EnqueueAsync, the Api's path) into the idle Worker: enqueue call -> handler start, ms.</summary>
