@@ -172,7 +172,13 @@ public sealed class JobProcessor(
     {
         try
         {
-            await signal.WaitAsync(delay, stoppingToken);
+            if (await signal.WaitAsync(delay, stoppingToken) && Volatile.Read(ref _busy) > 0)
+            {
+                // Woken by a job that freed its slot, on that job's thread: let the other jobs ready to finish do so
+                // first, so that this claim carries their completions too (more jobs per round trip and commit). An idle
+                // worker woken by a NOTIFY goes straight on.
+                await Task.Yield();
+            }
         }
         catch (OperationCanceledException)
         {
