@@ -4,6 +4,7 @@ using Platform.Core.Contracts;
 using Platform.Core.Data;
 using Platform.Core.Gateway;
 using Platform.Core.Jobs;
+using Platform.Core.Jobs.Processing;
 using Platform.Worker.Processing;
 
 namespace Platform.Worker;
@@ -18,6 +19,10 @@ internal static class Extensions
         builder.AddJobSystem();
         builder.AddUiContracts();
         builder.Services.AddHostedService<JobWorker>();
+        if (builder.Configuration.GetValue("Worker:NoOpJobs", false))
+        {
+            builder.Services.AddSingleton<IJobHandler, NoOpJobHandler>();
+        }
         builder.AddAlertEvaluation();
         // Give in-flight units time to finish on Ctrl+C / SIGTERM before the host gives up on them.
         var grace = TimeSpan.FromSeconds(builder.Configuration.GetValue("Worker:ShutdownGraceSeconds", 30));

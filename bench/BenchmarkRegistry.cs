@@ -14,6 +14,7 @@ public static class BenchmarkRegistry
         ["gateway-vs-peers"] = new GatewayVsPeersBenchmark(),
         ["interactions"] = new InteractionQueriesBenchmark(),
         ["jobs"] = new JobThroughputBenchmark(),
+        ["jobs-vs-peers"] = new JobsVsPeersBenchmark(),
         ["key-lookup"] = new KeyLookupBenchmark(),
         ["recording"] = new RecordingBenchmark(),
     };

@@ -15,6 +15,10 @@ internal static class JobClaimSql
         // SQLite serializes writers and an UPDATE takes the write lock before it reads: the statement is atomic.
         : Build("");
 
+    /// <summary>The PostgreSQL statement with Npgsql's positional parameters: $1 now, $2 worker id, $3 lease expiry, $4 max.</summary>
+    public static string PostgresPositional() =>
+        For(DatabaseProvider.PostgreSql).Replace("{0}", "$1").Replace("{1}", "$2").Replace("{2}", "$3").Replace("{3}", "$4");
+
     private static string Build(string lockClause) => $$"""
         UPDATE jobs SET
             status = '{{JobStatus.Running}}', lease_owner = {1}, lease_expires_at = {2}, attempts = attempts + 1,

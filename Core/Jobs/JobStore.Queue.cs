@@ -21,6 +21,11 @@ public sealed partial class JobStore
         {
             return existing;
         }
+        if (output is null && job.IdempotencyKey is null && database.Provider == DatabaseProvider.PostgreSql)
+        {
+            await InsertOneAsync(job, cancellationToken);
+            return job;
+        }
         db.Jobs.Add(job);
         if (output is not null)
         {

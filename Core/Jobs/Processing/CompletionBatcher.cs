@@ -4,15 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Platform.Core.Jobs.Processing;
 
 /// <summary>
-/// Writes a worker's successful outcomes in batches: one guarded UPDATE for whatever finished while the previous write
-/// was in flight. An idle worker writes a lone completion at once; a busy one pays a round trip and a commit per batch
-/// instead of per job (measured by bench `jobs`: that write was the largest per-job cost on PostgreSQL).
-/// Each job still waits for its own write, so its slot stays taken until the outcome is stored.
+/// Collects a worker's successful outcomes. While the claim loop runs it takes them all into its next round trip
+/// (<see cref="TakeAll"/>, then <see cref="Resolve"/>): a busy worker pays one commit per claim, not one per job (measured
+/// by bench `jobs`: that write was the largest per-job cost on PostgreSQL). Once the loop stops, <see cref="RunAsync"/>
+/// writes whatever the remaining jobs finish with, in batches of whatever finished while the previous write was in flight.
+/// Each job waits for its own write, so its outcome is stored before its runner ends.
 /// </summary>
 internal sealed class CompletionBatcher(IServiceScopeFactory scopes, string workerId)
 {
     private const int MaxBatch = 100;
-    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
 
     /// <summary>True if applied, false if the lease was lost; throws if the write failed.</summary>
     public Task<bool> CompleteAsync(Guid jobId, string? resultJson)
@@ -25,18 +26,41 @@ internal sealed class CompletionBatcher(IServiceScopeFactory scopes, string work
         return applied.Task;
     }
 
+    /// <summary>Everything waiting to be written (up to a batch), for the claim loop's round trip.</summary>
+    public List<Pending> TakeAll()
+    {
+        var batch = new List<Pending>();
+        while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+        {
+            batch.Add(next);
+        }
+        return batch;
+    }
+
+    /// <summary>The round trip that took <paramref name="batch"/> applied <paramref name="applied"/>; the rest had lost their lease.</summary>
+    public static void Resolve(List<Pending> batch, IReadOnlySet<Guid> applied)
+    {
+        foreach (var pending in batch)
+        {
+            pending.Applied.TrySetResult(applied.Contains(pending.JobId));
+        }
+    }
+
+    /// <summary>The round trip that took <paramref name="batch"/> failed: each is written alone, so a bad one fails only its own job.</summary>
+    public async Task WriteEachAsync(List<Pending> batch)
+    {
+        foreach (var pending in batch)
+        {
+            await WriteAsync([pending]);
+        }
+    }
+
     /// <summary>Writes until <see cref="Stop"/>, then what is left.</summary>
     public async Task RunAsync()
     {
-        var batch = new List<Pending>(MaxBatch);
         while (await _pending.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-            await WriteAsync(batch);
-            batch.Clear();
+            await WriteAsync(TakeAll());
         }
     }
 
@@ -44,23 +68,19 @@ internal sealed class CompletionBatcher(IServiceScopeFactory scopes, string work
 
     private async Task WriteAsync(List<Pending> batch)
     {
+        if (batch.Count == 0)
+        {
+            return;
+        }
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<JobStore>();
-            var applied = await store.CompleteManyAsync(workerId, batch.Select(p => (p.JobId, p.ResultJson)).ToList());
-            foreach (var pending in batch)
-            {
-                pending.Applied.TrySetResult(applied.Contains(pending.JobId));
-            }
+            Resolve(batch, await store.CompleteManyAsync(workerId, batch.Select(p => (p.JobId, p.ResultJson)).ToList()));
         }
         catch (Exception) when (batch.Count > 1)
         {
-            // One at a time, so that whatever broke the batch fails only its own job.
-            foreach (var pending in batch)
-            {
-                await WriteAsync([pending]);
-            }
+            await WriteEachAsync(batch);
         }
         catch (Exception e)
         {
@@ -68,5 +88,5 @@ internal sealed class CompletionBatcher(IServiceScopeFactory scopes, string work
         }
     }
 
-    private readonly record struct Pending(Guid JobId, string? ResultJson, TaskCompletionSource<bool> Applied);
+    internal readonly record struct Pending(Guid JobId, string? ResultJson, TaskCompletionSource<bool> Applied);
 }

@@ -11,7 +11,7 @@ namespace Platform.Core.Jobs.Processing;
 /// </summary>
 internal sealed class JobRunner(
     IServiceScopeFactory scopes, IJobHandler handler, JobOptions options, TimeProvider time, ILogger logger, string workerId,
-    CompletionBatcher completions)
+    CompletionBatcher completions, Action handlerFinished)
 {
     private static readonly ActivitySource Source = new("Platform.Jobs");
 
@@ -31,7 +31,10 @@ internal sealed class JobRunner(
             var result = await RunHandlerAsync(job, attempt.Token);
             heartbeat.Stop();
             await beating;
-            if (await completions.CompleteAsync(job.Id, result))
+            // The slot is free for the next claim, which also writes this success.
+            var completing = completions.CompleteAsync(job.Id, result);
+            handlerFinished();
+            if (await completing)
             {
                 Log(LogLevel.Information, job, "succeeded", started, null);
             }
