@@ -45,9 +45,10 @@ public sealed class AbRounds(string figure, string unit, string platform, string
         $"| figure | {platform}: median (min–max) | {peer}: median (min–max) | ratio {platform}/{peer} (per-round min–max) |\n| --- | --- | --- | --- |";
 
     private string Side(List<double> values) =>
-        values.Count == 0 ? "–" : $"{F(Median(values), Format)} {unit} ({F(values.Min(), Format)}–{F(values.Max(), Format)})";
+        values.Count == 0 ? "–" : $"{V(Median(values))} {unit} ({V(values.Min())}–{V(values.Max())})";
 
-    private string Format => _platform.Concat(_peer).DefaultIfEmpty(0).Max() >= 100 ? "#,0" : "0.000";
+    // Per value: a side in thousands must not round the other side's milliseconds away.
+    private static string V(double value) => F(value, Math.Abs(value) >= 100 ? "#,0" : "0.000");
 
     public static double Median(IReadOnlyList<double> values)
     {
@@ -62,5 +63,5 @@ public sealed class AbRounds(string figure, string unit, string platform, string
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public override string ToString() => $"{figure}: {platform} {F(PlatformMedian, Format)} {unit}, {peer} {F(PeerMedian, Format)} {unit}";
+    public override string ToString() => $"{figure}: {platform} {V(PlatformMedian)} {unit}, {peer} {V(PeerMedian)} {unit}";
 }
