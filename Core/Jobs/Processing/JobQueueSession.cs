@@ -16,10 +16,17 @@ internal abstract class JobQueueSession : IAsyncDisposable
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public static JobQueueSession For(DatabaseInfo database, IServiceScopeFactory scopes, TimeProvider time, string workerId, TimeSpan lease) =>
-        database.Provider == DatabaseProvider.PostgreSql
-            ? new PostgresJobQueueSession(database.ConnectionString, time, workerId, lease)
-            : new StoreJobQueueSession(scopes, workerId, lease);
+    public static JobQueueSession For(DatabaseInfo database, IServiceScopeFactory scopes, TimeProvider time, string workerId, TimeSpan lease)
+    {
+        if (database.Provider != DatabaseProvider.PostgreSql)
+        {
+            return new StoreJobQueueSession(scopes, workerId, lease);
+        }
+        // The model outlives the scope: EF builds it once per context type and shares it.
+        using var scope = scopes.CreateScope();
+        var rows = new JobRows(scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Model);
+        return new PostgresJobQueueSession(database.ConnectionString, rows, time, workerId, lease);
+    }
 }
 
 /// <summary>SQLite: both through <see cref="JobStore"/> in one local transaction (one commit).</summary>

@@ -1,56 +1,48 @@
 using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Platform.Core.Jobs.Processing;
 
-/// <summary>Reads <see cref="Job"/>s from a raw <c>RETURNING *</c> of the jobs table (snake_case columns, as EF maps them).</summary>
-internal static class JobRows
+/// <summary>
+/// Reads <see cref="Job"/>s from a raw <c>RETURNING *</c> of the jobs table. Columns, value conversions and properties
+/// come from the EF model, so a claimed job carries every column EF would have read.
+/// </summary>
+internal sealed class JobRows
 {
-    public static async Task<List<Job>> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    private readonly (string Column, ValueConverter? Converter, PropertyInfo Property)[] _columns;
+
+    public JobRows(IModel model)
+    {
+        var entity = model.FindEntityType(typeof(Job)) ?? throw new InvalidOperationException("Job is not mapped.");
+        _columns = entity.GetProperties()
+            .Select(p => (p.GetColumnName(), p.GetTypeMapping().Converter,
+                p.PropertyInfo ?? throw new InvalidOperationException($"Job.{p.Name} has no CLR property.")))
+            .ToArray();
+    }
+
+    public async Task<List<Job>> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         var jobs = new List<Job>();
         if (!reader.HasRows)
         {
             return jobs;
         }
-        int O(string column) => reader.GetOrdinal(column);
-        var (id, kind, priority, status, attempts, maxAttempts, runAt, nextAttemptAt) =
-            (O("id"), O("kind"), O("priority"), O("status"), O("attempts"), O("max_attempts"), O("run_at"), O("next_attempt_at"));
-        var (leaseOwner, leaseExpiresAt, progress, payload, result, error, outputId, owner) =
-            (O("lease_owner"), O("lease_expires_at"), O("progress"), O("payload_json"), O("result_json"), O("error"), O("output_id"), O("owner_user_id"));
-        var (key, cancel, createdAt, startedAt, completedAt, updatedAt) =
-            (O("idempotency_key"), O("cancel_requested"), O("created_at"), O("started_at"), O("completed_at"), O("updated_at"));
+        var ordinals = _columns.Select(c => reader.GetOrdinal(c.Column)).ToArray();
         while (await reader.ReadAsync(cancellationToken))
         {
-            jobs.Add(new Job
+            // Every property, Kind included, is set from its column below.
+            var job = new Job { Kind = "" };
+            for (var i = 0; i < _columns.Length; i++)
             {
-                Id = reader.GetGuid(id),
-                Kind = reader.GetString(kind),
-                Priority = Enum.Parse<JobPriority>(reader.GetString(priority), ignoreCase: true),
-                Status = reader.GetString(status),
-                Attempts = reader.GetInt32(attempts),
-                MaxAttempts = reader.GetInt32(maxAttempts),
-                RunAt = Utc(reader.GetDateTime(runAt)),
-                NextAttemptAt = Nullable(reader, nextAttemptAt),
-                LeaseOwner = reader.IsDBNull(leaseOwner) ? null : reader.GetString(leaseOwner),
-                LeaseExpiresAt = Nullable(reader, leaseExpiresAt),
-                Progress = reader.GetInt32(progress),
-                PayloadJson = reader.GetString(payload),
-                ResultJson = reader.IsDBNull(result) ? null : reader.GetString(result),
-                Error = reader.IsDBNull(error) ? null : reader.GetString(error),
-                OutputId = reader.IsDBNull(outputId) ? null : reader.GetGuid(outputId),
-                OwnerUserId = reader.IsDBNull(owner) ? null : reader.GetGuid(owner),
-                IdempotencyKey = reader.IsDBNull(key) ? null : reader.GetString(key),
-                CancelRequested = reader.GetBoolean(cancel),
-                CreatedAt = Utc(reader.GetDateTime(createdAt)),
-                StartedAt = Nullable(reader, startedAt),
-                CompletedAt = Nullable(reader, completedAt),
-                UpdatedAt = Utc(reader.GetDateTime(updatedAt)),
-            });
+                var (_, converter, property) = _columns[i];
+                var value = reader.IsDBNull(ordinals[i]) ? null : reader.GetValue(ordinals[i]);
+                property.SetValue(job, value is null ? null : converter?.ConvertFromProvider(value) ?? value);
+            }
+            jobs.Add(job);
         }
         return jobs;
     }
-
-    private static DateTime? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Utc(reader.GetDateTime(ordinal));
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

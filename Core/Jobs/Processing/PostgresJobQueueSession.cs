@@ -10,7 +10,7 @@ namespace Platform.Core.Jobs.Processing;
 /// <see cref="JobStore.ClaimAsync"/>), and a per-claim SET LOCAL would cost a transaction and its COMMIT round trip.
 /// A failed round trip drops the connection; the next opens a new one.
 /// </summary>
-internal sealed class PostgresJobQueueSession(string connectionString, TimeProvider time, string workerId, TimeSpan lease) : JobQueueSession
+internal sealed class PostgresJobQueueSession(string connectionString, JobRows rows, TimeProvider time, string workerId, TimeSpan lease) : JobQueueSession
 {
     // $1 now, $2 worker, $3 ids, $4 results: CompleteManyAsync's guarded write with arrays, so its text never changes.
     private static readonly string CompleteSql = $"""
@@ -52,7 +52,7 @@ internal sealed class PostgresJobQueueSession(string connectionString, TimeProvi
                 completed.Add(reader.GetGuid(0));
             }
             await reader.NextResultAsync(CancellationToken.None);
-            var claimed = await JobRows.ReadAsync(reader, CancellationToken.None);
+            var claimed = await rows.ReadAsync(reader, CancellationToken.None);
             // RETURNING comes back in no particular order.
             return (completed, claimed.OrderBy(j => j.PriorityRank).ThenBy(j => j.RunAt).ToList());
         }
