@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Api.Tests.Fuzz;
 using Platform.Testing;
 using static Platform.Api.Tests.RateLimits.LimitsClient;
 
@@ -37,6 +38,7 @@ public sealed class CrossReplicaLimitTests(PostgresServer postgres, PrivateRedis
         await SetUserLimitsAsync(admin, userId, new { requestsPerMinute = limit });
         using var onA = _a.CreateClient(key);
         using var onB = _b.CreateClient(key);
+        var errors = new[] { ErrorLogs.Listen(_a.Services), ErrorLogs.Listen(_b.Services) };
         var minute = await UsageWindows.FreshAsync(Ct);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -49,6 +51,11 @@ public sealed class CrossReplicaLimitTests(PostgresServer postgres, PrivateRedis
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"figures: {answers.Length} concurrent requests over 2 replicas, limit {limit}/min: {ok} answered, {refused} refused with 429, in {clock.ElapsedMilliseconds} ms; "
             + "all statuses: " + string.Join(", ", answers.GroupBy(a => (int)a.StatusCode).Select(g => $"{g.Key} x{g.Count()}")));
+        foreach (var unexpected in answers.Where(a => a.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.TooManyRequests)))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{(int)unexpected.StatusCode}: {await unexpected.Content.ReadAsStringAsync(Ct)}");
+        }
+        Assert.Empty(errors.SelectMany(e => e.Describe()));
         Assert.Equal((limit, 2 * perReplica - limit), (ok, refused));
         Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests), a => Assert.NotNull(a.Headers.RetryAfter));
         var usage = await (await onB.GetAsync("/api/me/usage", Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
