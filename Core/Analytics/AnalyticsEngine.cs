@@ -35,6 +35,34 @@ public sealed class AnalyticsEngine
         return engine.Finish();
     }
 
+    /// <summary>An engine that goes on from a saved state, as if it had folded the events that state saw.</summary>
+    internal static AnalyticsEngine Resume(EngineState state, AnalyticsOptions options)
+    {
+        var engine = new AnalyticsEngine(options) { _events = state.Events };
+        foreach (var (type, count) in state.Types)
+        {
+            engine._types[type] = count;
+        }
+        foreach (var (component, count) in state.Usage)
+        {
+            engine._usage[component] = count;
+        }
+        engine._found.AddRange(state.Found.Select(f => f.ToFinding()));
+        engine._rageClicks.Load(state.Bursts);
+        engine._errors.Load(state.Errors, state.ErrorGroups);
+        engine._forms.Load(state.Forms);
+        engine._dwells.Load(state.Visits);
+        return engine;
+    }
+
+    /// <summary>A copy of the state after the events so far; folding on or finishing leaves it as it is.</summary>
+    internal EngineState Save() => new(
+        _events, new(_types, StringComparer.Ordinal), new(_usage, StringComparer.Ordinal), _found.ConvertAll(FindingState.Of),
+        _rageClicks.Save(), _errors.Errors, _errors.Save(), _forms.Save(), _dwells.Save());
+
+    /// <summary>How many events the engine has folded.</summary>
+    public long Events => _events;
+
     /// <summary>The next event; each must be at or after the one before.</summary>
     public void Add(in AnalyticsEvent e)
     {

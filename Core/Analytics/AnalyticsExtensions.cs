@@ -17,6 +17,7 @@ public static class AnalyticsExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<AnalyticsCache>();
+        builder.Services.TryAddSingleton<AnalyticsSnapshots>();
         builder.Services.TryAddScoped<IUserAnalytics, UserAnalyticsService>();
         builder.Services.TryAddScoped<AnalyticsOverviewService>();
         return builder;

@@ -29,6 +29,18 @@ public sealed class AnalyticsOptions
 
     public int MaxHotspots { get; set; } = 10;
 
+    /// <summary>
+    /// A user with at least this many events gets a snapshot of the engine's state, so that an uncached answer reads only
+    /// the events since (see <see cref="UserEventFold"/>); below it a full read is cheap anyway.
+    /// </summary>
+    public int SnapshotMinEvents { get; set; } = 10_000;
+
+    /// <summary>A snapshot covers the events stamped more than this long ago: later ones may still be on their way.</summary>
+    public int SnapshotGraceSeconds { get; set; } = 300;
+
+    /// <summary>How long an unused snapshot is kept.</summary>
+    public int SnapshotSeconds { get; set; } = 86_400;
+
     /// <summary>Caps each type's list in an answer (most severe first), and the entries of eventTypeDistribution and componentUsage.</summary>
     public int MaxPainPointsPerType { get; set; } = 50;
 
@@ -51,6 +63,9 @@ public sealed class AnalyticsOptions
         : LongDwellSeconds is < 1 or > 86_400 ? Say(nameof(LongDwellSeconds), "between 1 and 86400")
         : CacheSeconds is < 1 or > 86_400 ? Say(nameof(CacheSeconds), "between 1 and 86400")
         : MaxEvents is < 1 or > 10_000_000 ? Say(nameof(MaxEvents), "between 1 and 10000000")
+        : SnapshotMinEvents is < 1 or > 10_000_000 ? Say(nameof(SnapshotMinEvents), "between 1 and 10000000")
+        : SnapshotGraceSeconds is < 0 or > 86_400 ? Say(nameof(SnapshotGraceSeconds), "between 0 and 86400")
+        : SnapshotSeconds is < 1 or > 2_592_000 ? Say(nameof(SnapshotSeconds), "between 1 and 2592000")
         : MaxHotspots is < 1 or > 1000 ? Say(nameof(MaxHotspots), "between 1 and 1000")
         : MaxPainPointsPerType is < 1 or > 10_000 ? Say(nameof(MaxPainPointsPerType), "between 1 and 10000")
         : MaxKeys is < 1 or > 10_000 ? Say(nameof(MaxKeys), "between 1 and 10000")

@@ -26,6 +26,18 @@ internal sealed class ErrorCounter(AnalyticsOptions options)
         }
     }
 
+    public List<ErrorGroupState> Save() =>
+        [.. _groups.Select(g => new ErrorGroupState(g.Key.Component, g.Key.Message, g.Value.First, g.Value.Count))];
+
+    public void Load(long errors, IEnumerable<ErrorGroupState> groups)
+    {
+        Errors = errors;
+        foreach (var g in groups)
+        {
+            _groups[(g.Component, g.Message)] = new Group { First = g.First, Count = g.Count };
+        }
+    }
+
     public IReadOnlyList<Hotspot> Hotspots() =>
         [.. _groups.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key.Component, StringComparer.Ordinal).ThenBy(g => g.Key.Message, StringComparer.Ordinal)
             .Take(options.MaxHotspots).Select(g => new Hotspot(g.Key.Component, g.Key.Message, g.Value.Count))];

@@ -59,6 +59,21 @@ internal sealed class FormAbandonmentDetector(AnalyticsOptions options)
     private Form? Find(string session, string component) =>
         _sessions.TryGetValue(session, out var forms) && forms.TryGetValue(component, out var form) ? form : null;
 
+    public List<FormState> Save() =>
+        [.. _sessions.SelectMany(s => s.Value.Select(f => new FormState(s.Key, f.Key, f.Value.Start, f.Value.Inputs, f.Value.Submits, f.Value.Errors)))];
+
+    public void Load(IEnumerable<FormState> forms)
+    {
+        foreach (var f in forms)
+        {
+            if (!_sessions.TryGetValue(f.Session, out var open))
+            {
+                _sessions[f.Session] = open = new(StringComparer.Ordinal);
+            }
+            open[f.Component] = new Form { Start = f.Start, Inputs = f.Inputs, Submits = f.Submits, Errors = f.Errors };
+        }
+    }
+
     public void Finish(List<Finding> found)
     {
         foreach (var forms in _sessions.Values)

@@ -46,6 +46,17 @@ internal sealed class LongDwellDetector(AnalyticsOptions options)
         }
     }
 
+    public List<VisitState> Save() =>
+        [.. _visits.Select(v => new VisitState(v.Key.Session, v.Key.Page, v.Value.Start, v.Value.Reported))];
+
+    public void Load(IEnumerable<VisitState> visits)
+    {
+        foreach (var v in visits)
+        {
+            _visits[(v.Session, v.Page)] = new Visit { Start = v.Start, Reported = v.Reported };
+        }
+    }
+
     public void Finish() => _visits.Clear();
 
     private static void Report(string place, double durationMs, DateTime at, List<Finding> found)

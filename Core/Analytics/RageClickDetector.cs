@@ -28,6 +28,17 @@ internal sealed class RageClickDetector(AnalyticsOptions options)
         burst.Extend(e);
     }
 
+    public List<BurstState> Save() =>
+        [.. _bursts.Select(b => new BurstState(b.Key, b.Value.Start, b.Value.Last, b.Value.X, b.Value.Y, b.Value.Taps))];
+
+    public void Load(IEnumerable<BurstState> bursts)
+    {
+        foreach (var b in bursts)
+        {
+            _bursts[b.Component] = new Burst(b);
+        }
+    }
+
     public void Finish(List<Finding> found)
     {
         foreach (var (component, burst) in _bursts)
@@ -65,6 +76,8 @@ internal sealed class RageClickDetector(AnalyticsOptions options)
     private sealed class Burst
     {
         public Burst(in AnalyticsEvent e) => Restart(e);
+
+        public Burst(BurstState saved) => (Start, Last, X, Y, Taps) = (saved.Start, saved.Last, saved.X, saved.Y, saved.Taps);
 
         public DateTime Start { get; private set; }
         public DateTime Last { get; private set; }

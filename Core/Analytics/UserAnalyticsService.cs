@@ -5,7 +5,8 @@ using Platform.Core.Data;
 namespace Platform.Core.Analytics;
 
 /// <summary>Cache first; on a miss (or when asked fresh) reads the user's events, runs the engine and stores the answer.</summary>
-public sealed class UserAnalyticsService(PlatformDbContext db, AnalyticsCache cache, IOptions<AnalyticsOptions> options, TimeProvider time) : IUserAnalytics
+public sealed class UserAnalyticsService(
+    PlatformDbContext db, AnalyticsCache cache, AnalyticsSnapshots snapshots, IOptions<AnalyticsOptions> options, TimeProvider time) : IUserAnalytics
 {
     public static readonly ActivitySource Source = new("Platform.Analytics");
 
@@ -19,12 +20,12 @@ public sealed class UserAnalyticsService(PlatformDbContext db, AnalyticsCache ca
         }
         using var activity = Source.StartActivity("analytics user");
         var limits = options.Value;
-        using var events = await UserEventReader.ReadAsync(db, query, limits.MaxEvents, ct);
-        var result = AnalyticsEngine.Compute(events.OldestFirst(), limits);
+        var now = time.GetUtcNow().UtcDateTime;
+        var (result, truncated, snapshot) = await new UserEventFold(db, snapshots, limits).RunAsync(query, now, ct);
         activity?.SetTag("analytics.events", result.Events);
+        activity?.SetTag("analytics.snapshot", snapshot);
         var answer = new UserAnalytics(userId, sessionId, from, to, result.EventTypeDistribution, result.ErrorRate, result.Hotspots,
-            CapPerType(result.PainPoints, limits.MaxPainPointsPerType), result.ComponentUsage, result.Events, events.Truncated,
-            time.GetUtcNow().UtcDateTime, Cached: false);
+            CapPerType(result.PainPoints, limits.MaxPainPointsPerType), result.ComponentUsage, result.Events, truncated, now, Cached: false);
         await cache.SetAsync(key, answer, ct);
         return answer;
     }

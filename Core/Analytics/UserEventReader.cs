@@ -32,6 +32,9 @@ internal static class UserEventReader
         return rows;
     }
 
+    /// <summary>How many events match: on the (user, timestamp) index alone, no row is read.</summary>
+    public static Task<long> CountAsync(PlatformDbContext db, AnalyticsQuery query, CancellationToken ct) => Matching(db, query).LongCountAsync(ct);
+
     /// <summary>
     /// The newest <paramref name="max"/> events, and whether there were more. Read newest-first so that
     /// the cap keeps the recent behaviour; the (user, timestamp) index serves both directions. Events with equal

@@ -54,6 +54,8 @@ internal sealed class AnalyticsHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IUserAnalytics>().GetAsync(userId, sessionId, from, to, fresh, TestContext.Current.CancellationToken);
     }
 
+    public T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
     public async Task<AnalyticsOverview> OverviewAsync(DateTime from, DateTime to, bool fresh = false)
     {
         await using var scope = _host.Services.CreateAsyncScope();

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Core.Analytics;
+
+/// <summary>
+/// Users' snapshots in the platform's IDistributedCache (Redis when configured, shared by the replicas), under
+/// <c>llm:analytics-snapshot:{userId}</c> for Analytics:SnapshotSeconds. The cache is fail-safe, so losing a snapshot
+/// costs one full read, never an answer.
+/// </summary>
+public sealed class AnalyticsSnapshots(IDistributedCache cache, IOptions<AnalyticsOptions> options)
+{
+    public const string KeyPrefix = "llm:analytics-snapshot:";
+
+    internal async Task<AnalyticsSnapshot?> GetAsync(string userId, CancellationToken ct)
+    {
+        var bytes = await cache.GetAsync(Key(userId), ct);
+        if (bytes is null)
+        {
+            return null;
+        }
+        try
+        {
+            var snapshot = JsonSerializer.Deserialize(bytes, SnapshotJson.Default.AnalyticsSnapshot);
+            return snapshot is { Version: AnalyticsSnapshot.CurrentVersion } && snapshot.Rules == AnalyticsSnapshot.RulesOf(options.Value) ? snapshot : null;
+        }
+        catch (JsonException)
+        {
+            // Unreadable is the same as absent: the next full read writes a good one.
+            return null;
+        }
+    }
+
+    internal Task SetAsync(string userId, AnalyticsSnapshot snapshot, CancellationToken ct) =>
+        cache.SetAsync(Key(userId), JsonSerializer.SerializeToUtf8Bytes(snapshot, SnapshotJson.Default.AnalyticsSnapshot),
+            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.SnapshotSeconds) }, ct);
+
+    private static string Key(string userId) => KeyPrefix + Uri.EscapeDataString(userId);
+}
