@@ -78,18 +78,25 @@ public sealed class AnalyticsEngine
         _dwells.Add(e, _found);
     }
 
-    public AnalyticsResult Finish()
+    /// <summary>The answer; <paramref name="maxPerType"/> keeps the first of each pain point type in answer order.</summary>
+    public AnalyticsResult Finish(int maxPerType = int.MaxValue)
     {
         _rageClicks.Finish(_found);
         _errors.Finish(_found);
         _forms.Finish(_found);
         _dwells.Finish();
-        var painPoints = _found
-            .OrderBy(f => Rank(f.Point.Type)).ThenByDescending(f => f.Severity).ThenBy(f => f.At)
-            .ThenBy(f => f.Point.ComponentId, StringComparer.Ordinal).ThenBy(f => f.Point.Reason, StringComparer.Ordinal)
-            .Select(f => f.Point).ToList();
+        var painPoints = InAnswerOrder(_found, maxPerType).Select(f => f.Point).ToList();
         return new AnalyticsResult(_events, Top(_types), _events == 0 ? 0 : (double)_errors.Errors / _events, _errors.Hotspots(), painPoints, Top(_usage));
     }
+
+    /// <summary>
+    /// Pain points by type (rage clicks, error patterns, form abandonments, long dwells), the worse first, then the
+    /// earlier; at most <paramref name="maxPerType"/> of each, picked without sorting the rest.
+    /// </summary>
+    internal static IEnumerable<Finding> InAnswerOrder(IEnumerable<Finding> found, int maxPerType) =>
+        found.GroupBy(f => f.Point.Type).OrderBy(g => Rank(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(f => f.Severity).ThenBy(f => f.At).ThenBy(f => f.Point.ComponentId, StringComparer.Ordinal)
+                .ThenBy(f => f.Point.Reason, StringComparer.Ordinal).Take(maxPerType));
 
     private static int Rank(string type) => type switch
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 
@@ -20,21 +19,16 @@ public sealed class AnalyticsSnapshots(IDistributedCache cache, IOptions<Analyti
         {
             return null;
         }
-        try
-        {
-            var snapshot = JsonSerializer.Deserialize(bytes, SnapshotJson.Default.AnalyticsSnapshot);
-            return snapshot is { Version: AnalyticsSnapshot.CurrentVersion } && snapshot.Rules == AnalyticsSnapshot.RulesOf(options.Value) ? snapshot : null;
-        }
-        catch (JsonException)
-        {
-            // Unreadable is the same as absent: the next full read writes a good one.
-            return null;
-        }
+        var snapshot = SnapshotCodec.Decode(bytes);
+        return snapshot is { Version: AnalyticsSnapshot.CurrentVersion } && snapshot.Rules == AnalyticsSnapshot.RulesOf(options.Value) ? snapshot : null;
     }
 
     internal Task SetAsync(string userId, AnalyticsSnapshot snapshot, CancellationToken ct) =>
-        cache.SetAsync(Key(userId), JsonSerializer.SerializeToUtf8Bytes(snapshot, SnapshotJson.Default.AnalyticsSnapshot),
+        cache.SetAsync(Key(userId), SnapshotCodec.Encode(snapshot),
             new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.SnapshotSeconds) }, ct);
+
+    /// <summary>Drops a user's snapshot: the next uncached answer reads all of the user's events.</summary>
+    public Task ForgetAsync(string userId, CancellationToken ct) => cache.RemoveAsync(Key(userId), ct);
 
     private static string Key(string userId) => KeyPrefix + Uri.EscapeDataString(userId);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Platform.Core.Analytics;
 
 /// <summary>
@@ -32,6 +30,3 @@ internal sealed record ErrorGroupState(string? Component, string? Message, DateT
 internal sealed record FormState(string Session, string Component, DateTime Start, long Inputs, long Submits, long Errors);
 
 internal sealed record VisitState(string Session, string Page, DateTime Start, bool Reported);
-
-[JsonSerializable(typeof(AnalyticsSnapshot))]
-internal sealed partial class SnapshotJson : JsonSerializerContext;

@@ -25,12 +25,9 @@ public sealed class UserAnalyticsService(
         activity?.SetTag("analytics.events", result.Events);
         activity?.SetTag("analytics.snapshot", snapshot);
         var answer = new UserAnalytics(userId, sessionId, from, to, result.EventTypeDistribution, result.ErrorRate, result.Hotspots,
-            CapPerType(result.PainPoints, limits.MaxPainPointsPerType), result.ComponentUsage, result.Events, truncated, now, Cached: false);
+            result.PainPoints, result.ComponentUsage, result.Events, truncated, now, Cached: false);
         await cache.SetAsync(key, answer, ct);
         return answer;
     }
 
-    /// <summary>The list is in answer order (type, then the worse first), so the first of each type are the ones to keep.</summary>
-    internal static IReadOnlyList<PainPoint> CapPerType(IReadOnlyList<PainPoint> painPoints, int max) =>
-        [.. painPoints.GroupBy(p => p.Type).SelectMany(g => g.Take(max))];
 }

@@ -10,6 +10,8 @@ namespace Platform.Core.Analytics;
 /// </summary>
 internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots snapshots, AnalyticsOptions options)
 {
+    private const int NewEventsToReplace = 1000;
+
     public sealed record Outcome(AnalyticsResult Result, bool Truncated, string Snapshot);
 
     public async Task<Outcome> RunAsync(AnalyticsQuery query, DateTime now, CancellationToken ct)
@@ -59,15 +61,19 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
         }
         if (saved is not null)
         {
+            // Found pain points are final and answers keep the first MaxPainPointsPerType of each type: the others can never be shown.
+            saved = saved with { Found = [.. AnalyticsEngine.InAnswerOrder(saved.Found.Select(f => f.ToFinding()), options.MaxPainPointsPerType).Select(FindingState.Of)] };
             await snapshots.SetAsync(query.UserId, new AnalyticsSnapshot(AnalyticsSnapshot.CurrentVersion, AnalyticsSnapshot.RulesOf(options), boundary!.Value, saved), ct);
         }
-        return new Outcome(engine.Finish(), events.Truncated, saved is null ? source : source + ", saved");
+        return new Outcome(engine.Finish(options.MaxPainPointsPerType), events.Truncated, saved is null ? source : source + ", saved");
     }
 
-    // Worth keeping: a complete history (a capped read misses the oldest), large enough that reading it costs, and
-    // more than the snapshot it came from already holds.
+    // Worth keeping: a complete history (a capped read misses the oldest), large enough that reading it costs, and,
+    // when it replaces one, covering at least NewEventsToReplace more events, so an active user's answers do not
+    // rewrite their snapshot every time.
     private EngineState? SaveIfWorth(AnalyticsEngine engine, AnalyticsSnapshot? from, bool truncated) =>
-        !truncated && engine.Events >= options.SnapshotMinEvents && engine.Events != from?.State.Events ? engine.Save() : null;
+        !truncated && engine.Events >= options.SnapshotMinEvents && engine.Events >= (from?.State.Events ?? 0) + (from is null ? 0 : NewEventsToReplace)
+            ? engine.Save() : null;
 
     private async Task<bool> HoldsAsync(string userId, AnalyticsSnapshot snapshot, CancellationToken ct) =>
         await UserEventReader.CountAsync(db, new AnalyticsQuery(userId, To: snapshot.Through), ct) == snapshot.State.Events;

@@ -12,8 +12,11 @@ namespace Platform.Bench.Benchmarks;
 
 /// <summary>
 /// One user's analytics (IUserAnalytics, as the Api and the Worker call it) over that user's events beside other users'
-/// events: uncached (fresh=true: read, fold, store) and cached (a hit), median and p95, on each database and cache.
-/// Options: [db=sqlite|postgres|both] [cache=memory|redis|both] [events=100000] [others=100000] [runs=30] [cachedRuns=2000].
+/// events, median and p95, on each database and cache: uncached without a snapshot (the first answer for a user: read
+/// every event, fold, store), uncached from the snapshot (fresh=true: count, read the events since, fold, store), and
+/// cached (a hit). <c>recent</c> of the user's events are stamped inside the snapshot's grace period, so every answer
+/// from the snapshot reads and folds them. Options: [db=sqlite|postgres|both] [cache=memory|redis|both] [events=100000]
+/// [recent=1000] [others=100000] [runs=30] [cachedRuns=2000].
 /// </summary>
 public sealed class AnalyticsBenchmark : IBenchmark
 {
@@ -58,24 +61,35 @@ public sealed class AnalyticsBenchmark : IBenchmark
                 await DatabaseMigrator.MigrateAsync(host.Services);
                 var clock = Stopwatch.StartNew();
                 await ProductEventSeeder.SeedAsync(database, UserId, options.Int("events", 100_000), options.Int("others", 100_000), 50_000);
+                await SeedRecentAsync(host, options.Int("recent", 1000));
                 Console.WriteLine($"  seeded in {clock.Elapsed.TotalSeconds:0.0} s");
                 seeded = true;
             }
             var first = await GetAsync(host, fresh: true);
             Console.WriteLine($"  cache {cache}: {first.EventsAnalyzed} events analysed, {first.PainPoints.Count} pain points, " +
                               $"{first.Hotspots.Count} hotspots, truncated {first.Truncated}");
-            await MeasureAsync(host, $"uncached ({cache} cache written)", fresh: true, runs: options.Int("runs", 30), expectCached: false);
+            var snapshots = host.Services.GetRequiredService<AnalyticsSnapshots>();
+            var stored = await host.Services.GetRequiredService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>()
+                .GetAsync(AnalyticsSnapshots.KeyPrefix + UserId);
+            Console.WriteLine($"  snapshot: {(stored is null ? "none" : $"{stored.Length / 1024.0:0.0} KiB")}");
+            await MeasureAsync(host, $"uncached, no snapshot ({cache} cache written)", fresh: true, runs: options.Int("runs", 30), expectCached: false,
+                before: () => snapshots.ForgetAsync(UserId, CancellationToken.None));
+            await MeasureAsync(host, $"uncached, from the snapshot ({cache} cache written)", fresh: true, runs: options.Int("runs", 30), expectCached: false);
             await MeasureAsync(host, $"cached ({cache})", fresh: false, runs: options.Int("cachedRuns", 2000), expectCached: true);
         }
     }
 
-    private static async Task MeasureAsync(IHost host, string name, bool fresh, int runs, bool expectCached)
+    private static async Task MeasureAsync(IHost host, string name, bool fresh, int runs, bool expectCached, Func<Task>? before = null)
     {
         await GetAsync(host, fresh);
         var times = new List<double>(runs);
         var cpu = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
+            if (before is not null)
+            {
+                await before();
+            }
             var cpuBefore = ProcessCpu();
             var clock = Stopwatch.StartNew();
             var answer = await GetAsync(host, fresh);
@@ -97,6 +111,22 @@ public sealed class AnalyticsBenchmark : IBenchmark
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IUserAnalytics>().GetAsync(UserId, null, null, null, fresh, CancellationToken.None);
+    }
+
+    /// <summary>The user's newest events, stamped in the last four minutes: inside the snapshot's grace period.</summary>
+    private static async Task SeedRecentAsync(IHost host, int count)
+    {
+        string[] types = ["pageview", "tap", "input", "submit", "error", "success", "click", "pageleave"];
+        var now = DateTime.UtcNow;
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.ProductEvents.AddRange(Enumerable.Range(0, count).Select(i => new Platform.Core.Events.ProductEvent
+        {
+            UserId = UserId, SessionId = $"recent-{i / 100}", EventType = types[i % types.Length], ComponentId = $"recent-{i % 7}",
+            Page = "/recent", Message = i % types.Length == 4 ? "recent failure" : null,
+            Timestamp = now.AddMilliseconds(-240_000 + 240_000.0 * i / Math.Max(1, count)), ReceivedAt = now,
+        }));
+        await db.SaveChangesAsync();
     }
 
     private static IHost Build(string connectionString, string? cache)

@@ -12,6 +12,9 @@ public sealed class SnapshotTests(PostgresServer postgres)
 {
     private static readonly AnalyticsOptions Everything = new() { MaxPainPointsPerType = 10_000, MaxKeys = 10_000 };
 
+    // Few pain points per type, so that the snapshot keeps only some of the found ones.
+    private static readonly AnalyticsOptions Capped = new() { MaxPainPointsPerType = 5, MaxKeys = 10_000 };
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -30,8 +33,8 @@ public sealed class SnapshotTests(PostgresServer postgres)
         // Folding on and finishing must leave the saved copy as it was.
         events.Skip(split).ToList().ForEach(e => first.Add(e));
         first.Finish();
-        var stored = JsonSerializer.SerializeToUtf8Bytes(new AnalyticsSnapshot(AnalyticsSnapshot.CurrentVersion, "rules", Sequence.Start, saved), SnapshotJson.Default.AnalyticsSnapshot);
-        var resumed = AnalyticsEngine.Resume(JsonSerializer.Deserialize(stored, SnapshotJson.Default.AnalyticsSnapshot)!.State, Everything);
+        var stored = SnapshotCodec.Encode(new AnalyticsSnapshot(AnalyticsSnapshot.CurrentVersion, "rules", Sequence.Start, saved));
+        var resumed = AnalyticsEngine.Resume(SnapshotCodec.Decode(stored)!.State, Everything);
         events.Skip(split).ToList().ForEach(e => resumed.Add(e));
 
         Assert.Equal(Json(expected), Json(resumed.Finish()));
@@ -48,7 +51,7 @@ public sealed class SnapshotTests(PostgresServer postgres)
         }
         var settings = new Dictionary<string, string?>
         {
-            ["Analytics:MaxPainPointsPerType"] = "10000", ["Analytics:MaxKeys"] = "10000", ["Analytics:SnapshotMinEvents"] = "100",
+            ["Analytics:MaxPainPointsPerType"] = "5", ["Analytics:MaxKeys"] = "10000", ["Analytics:SnapshotMinEvents"] = "100",
         };
         await using var host = await AnalyticsHost.StartAsync(storage, postgres, settings: settings);
         var old = CraftedEvents.Of("u1", 2000, seed: 21);
@@ -63,14 +66,19 @@ public sealed class SnapshotTests(PostgresServer postgres)
         AssertEqual(Expected(old), full);
 
         // A pain point planted in the snapshot shows that the next answer started from it, not from the events.
-        var planted = new FindingState(PainPointTypes.LongDwell, "planted", "planted in the snapshot", new() { ["dwellMs"] = 1 }, 1, snapshot.Through);
+        var planted = new FindingState(PainPointTypes.LongDwell, "planted", "planted in the snapshot", new() { ["dwellMs"] = 1 }, long.MaxValue, snapshot.Through);
         await snapshots.SetAsync("u1", snapshot with { State = snapshot.State with { Found = [.. snapshot.State.Found, planted] } }, TestContext.Current.CancellationToken);
         var recent = CraftedEvents.Of("u1", 40, seed: 23, start: snapshot.Through.AddSeconds(1));
         await host.SeedAsync(recent);
         var resumed = await host.GetAsync("u1", fresh: true);
         Assert.Equal(2040, resumed.EventsAnalyzed);
-        Assert.Contains(resumed.PainPoints, p => p.ComponentId == "planted");
-        AssertEqual(Expected([.. old, .. recent]), resumed with { PainPoints = [.. resumed.PainPoints.Where(p => p.ComponentId != "planted")] });
+        // The planted one, the most severe, leads its type and pushes the fifth long dwell out of the answer.
+        var expected = Expected([.. old, .. recent]);
+        var dwells = expected.PainPoints.Where(p => p.Type == PainPointTypes.LongDwell).ToList();
+        Assert.Equal(5, dwells.Count);
+        Assert.Equal("planted", resumed.PainPoints.First(p => p.Type == PainPointTypes.LongDwell).ComponentId);
+        AssertEqual(expected with { PainPoints = [.. expected.PainPoints.Where(p => p != dwells[^1])] },
+            resumed with { PainPoints = [.. resumed.PainPoints.Where(p => p.ComponentId != "planted")] });
 
         // Stamped before the boundary but arriving now: the count before the boundary changes, so everything is read again.
         var late = CraftedEvents.Of("u1", 5, seed: 24, start: old[0].Timestamp.AddDays(-1));
@@ -80,8 +88,15 @@ public sealed class SnapshotTests(PostgresServer postgres)
         Assert.DoesNotContain(reread.PainPoints, p => p.ComponentId == "planted");
     }
 
-    private static AnalyticsResult Expected(IEnumerable<Platform.Core.Events.ProductEvent> events) =>
-        AnalyticsEngine.Compute(CraftedEvents.AsRead(events), Everything);
+    private static AnalyticsResult Expected(IEnumerable<Platform.Core.Events.ProductEvent> events)
+    {
+        var engine = new AnalyticsEngine(Capped);
+        foreach (var e in CraftedEvents.AsRead(events))
+        {
+            engine.Add(e);
+        }
+        return engine.Finish(Capped.MaxPainPointsPerType);
+    }
 
     private static void AssertEqual(AnalyticsResult expected, UserAnalytics answer)
     {
