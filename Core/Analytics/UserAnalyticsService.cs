@@ -21,13 +21,12 @@ public sealed class UserAnalyticsService(
         using var activity = Source.StartActivity("analytics user");
         var limits = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
-        var (result, truncated, snapshot) = await new UserEventFold(db, snapshots, limits).RunAsync(query, now, ct);
+        var (result, truncated, source) = await new UserEventFold(db, snapshots, limits).RunAsync(query, now, ct);
         activity?.SetTag("analytics.events", result.Events);
-        activity?.SetTag("analytics.snapshot", snapshot);
+        activity?.SetTag("analytics.snapshot", source);
         var answer = new UserAnalytics(userId, sessionId, from, to, result.EventTypeDistribution, result.ErrorRate, result.Hotspots,
             result.PainPoints, result.ComponentUsage, result.Events, truncated, now, Cached: false);
         await cache.SetAsync(key, answer, ct);
         return answer;
     }
-
 }

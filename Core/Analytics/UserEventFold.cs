@@ -12,7 +12,7 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
 {
     private const int NewEventsToReplace = 1000;
 
-    public sealed record Outcome(AnalyticsResult Result, bool Truncated, string Snapshot);
+    public sealed record Outcome(AnalyticsResult Result, bool Truncated, string Source);
 
     public async Task<Outcome> RunAsync(AnalyticsQuery query, DateTime now, CancellationToken ct)
     {
@@ -61,7 +61,8 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
         }
         if (saved is not null)
         {
-            // Found pain points are final and answers keep the first MaxPainPointsPerType of each type: the others can never be shown.
+            // Found pain points are final, and an answer shows the first MaxPainPointsPerType of each type: the
+            // others can never be shown.
             saved = saved with { Found = [.. AnalyticsEngine.InAnswerOrder(saved.Found.Select(f => f.ToFinding()), options.MaxPainPointsPerType).Select(FindingState.Of)] };
             await snapshots.SetAsync(query.UserId, new AnalyticsSnapshot(AnalyticsSnapshot.CurrentVersion, AnalyticsSnapshot.RulesOf(options), boundary!.Value, saved), ct);
         }
