@@ -1,4 +1,4 @@
-using StackExchange.Redis;
+using Platform.Core.Caching;
 
 namespace Platform.Api.Auth;
 
@@ -25,7 +25,7 @@ internal sealed class ApiKeyRevocationListener(ApiKeyRevocations revocations, Ap
                     (_, message) => store.Evict(message.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)));
                 return;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (RedisFailures.IsUnavailable(ex, stoppingToken))
             {
                 logger.LogWarning("Could not subscribe to API-key revocations yet, retrying in {Seconds} s: {Message}", RetryDelay.TotalSeconds, ex.Message);
                 await Task.Delay(RetryDelay, stoppingToken);

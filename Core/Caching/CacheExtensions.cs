@@ -45,9 +45,19 @@ public static class CacheExtensions
                 // a request for the default 5 s backlog wait. The multiplexer reconnects by itself.
                 options.AbortOnConnectFail = false;
                 options.BacklogPolicy = BacklogPolicy.FailFast;
-                options.ConnectTimeout = 2000;
-                options.SyncTimeout = 1000;
-                options.AsyncTimeout = 1000;
+                // Timeouts named in the connection string win (a distant Redis may need more than 1 s).
+                if (!Names(connectionString, "connectTimeout"))
+                {
+                    options.ConnectTimeout = 2000;
+                }
+                if (!Names(connectionString, "syncTimeout"))
+                {
+                    options.SyncTimeout = 1000;
+                }
+                if (!Names(connectionString, "asyncTimeout"))
+                {
+                    options.AsyncTimeout = 1000;
+                }
             });
         builder.Services.AddOptions<RedisCacheOptions>()
             .Configure<IServiceProvider>((options, services) =>
@@ -59,6 +69,9 @@ public static class CacheExtensions
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("cache", HealthStatus.Degraded);
         return builder;
     }
+
+    private static bool Names(string connectionString, string option) =>
+        connectionString.Split(',').Any(part => part.TrimStart().StartsWith(option + "=", StringComparison.OrdinalIgnoreCase));
 
     public static string DescribeEndpoint(string connectionString) =>
         ConfigurationOptions.Parse(connectionString).EndPoints.FirstOrDefault()?.ToString() ?? "redis";

@@ -39,8 +39,9 @@ internal sealed class FailSafeDistributedCache(IDistributedCache inner, ILogger<
         {
             return operation();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
+            // No caller token here: even a cancellation is the backend's (a command past its timeout).
             Warn(ex, name);
             return default;
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Platform.Core.Caching;
 using Platform.Core.Hosting;
 using StackExchange.Redis;
 
@@ -51,7 +52,7 @@ public sealed class RedisUsageCounters(IConnectionMultiplexer redis, ILogger<Red
             var result = (long[])(await redis.GetDatabase().ScriptEvaluateAsync(Script, keys, args))!;
             return new CounterOutcome((int)result[0] - 1, result[1..]);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex, cancellationToken))
         {
             if (_warnings.TryEnter())
             {

@@ -21,7 +21,8 @@ internal static class Replicas
         postgres.EnsureAvailable();
         redis.EnsureAvailable();
         var connectionString = await postgres.CreateDatabaseAsync(databasePrefix);
-        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["ConnectionStrings:cache"] = redis.ConnectionString };
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        all.TryAdd("ConnectionStrings:cache", redis.ConnectionString);
         // One after the other: the first replica migrates the database.
         var a = new ApiFactory(connectionString, all);
         a.CreateClient().Dispose();

@@ -20,7 +20,12 @@ public sealed class CrossReplicaLimitTests(PostgresServer postgres, PrivateRedis
 
     public async ValueTask InitializeAsync()
     {
-        (_a, _b) = await Replicas.StartTwoAsync(postgres, redis.Server, "limits");
+        // Exact counting is what is tested here, not the fail-open on a slow Redis (SlowRedisLimitTests): a loaded CI
+        // machine can hold a command past the default 1 s, so these replicas wait longer.
+        (_a, _b) = await Replicas.StartTwoAsync(postgres, redis.Server, "limits", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:cache"] = redis.Server.ConnectionString + ",syncTimeout=30000,asyncTimeout=30000",
+        });
     }
 
     public async ValueTask DisposeAsync()
