@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Core.Analytics;
 using Platform.Core.Events;
 using Platform.Testing;
@@ -33,12 +32,6 @@ public sealed class ReadPathTests(PostgresServer postgres)
         Assert.Equal(3000, answer.EventsAnalyzed);
         Assert.False(answer.Truncated);
         Assert.NotEmpty(answer.PainPoints);
-        Assert.Equal(Json(expected.EventTypeDistribution), Json(answer.EventTypeDistribution));
-        Assert.Equal(expected.ErrorRate, answer.ErrorRate);
-        Assert.Equal(Json(expected.Hotspots), Json(answer.Hotspots));
-        Assert.Equal(Json(expected.ComponentUsage), Json(answer.ComponentUsage));
-        Assert.Equal(Json(expected.PainPoints), Json(answer.PainPoints));
+        AnswerAssert.Equal(expected, answer);
     }
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 }

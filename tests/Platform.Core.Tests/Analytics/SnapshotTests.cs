@@ -63,7 +63,7 @@ public sealed class SnapshotTests(PostgresServer postgres)
         var snapshot = await snapshots.GetAsync("u1", TestContext.Current.CancellationToken);
         Assert.NotNull(snapshot);
         Assert.Equal((2000, host.Time.GetUtcNow().UtcDateTime.AddMinutes(-5)), (snapshot.State.Events, snapshot.Through));
-        AssertEqual(Expected(old), full);
+        AnswerAssert.Equal(Expected(old), full);
 
         // A pain point planted in the snapshot shows that the next answer started from it, not from the events.
         var planted = new FindingState(PainPointTypes.LongDwell, "planted", "planted in the snapshot", new() { ["dwellMs"] = 1 }, long.MaxValue, snapshot.Through);
@@ -77,14 +77,14 @@ public sealed class SnapshotTests(PostgresServer postgres)
         var dwells = expected.PainPoints.Where(p => p.Type == PainPointTypes.LongDwell).ToList();
         Assert.Equal(5, dwells.Count);
         Assert.Equal("planted", resumed.PainPoints.First(p => p.Type == PainPointTypes.LongDwell).ComponentId);
-        AssertEqual(expected with { PainPoints = [.. expected.PainPoints.Where(p => p != dwells[^1])] },
+        AnswerAssert.Equal(expected with { PainPoints = [.. expected.PainPoints.Where(p => p != dwells[^1])] },
             resumed with { PainPoints = [.. resumed.PainPoints.Where(p => p.ComponentId != "planted")] });
 
         // Stamped before the boundary but arriving now: the count before the boundary changes, so everything is read again.
         var late = CraftedEvents.Of("u1", 5, seed: 24, start: old[0].Timestamp.AddDays(-1));
         await host.SeedAsync(late);
         var reread = await host.GetAsync("u1", fresh: true);
-        AssertEqual(Expected([.. old, .. recent, .. late]), reread);
+        AnswerAssert.Equal(Expected([.. old, .. recent, .. late]), reread);
         Assert.DoesNotContain(reread.PainPoints, p => p.ComponentId == "planted");
     }
 
@@ -96,16 +96,6 @@ public sealed class SnapshotTests(PostgresServer postgres)
             engine.Add(e);
         }
         return engine.Finish(Capped.MaxPainPointsPerType);
-    }
-
-    private static void AssertEqual(AnalyticsResult expected, UserAnalytics answer)
-    {
-        Assert.Equal(expected.Events, answer.EventsAnalyzed);
-        Assert.Equal(Json(expected.EventTypeDistribution), Json(answer.EventTypeDistribution));
-        Assert.Equal(expected.ErrorRate, answer.ErrorRate);
-        Assert.Equal(Json(expected.Hotspots), Json(answer.Hotspots));
-        Assert.Equal(Json(expected.ComponentUsage), Json(answer.ComponentUsage));
-        Assert.Equal(Json(expected.PainPoints), Json(answer.PainPoints));
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
