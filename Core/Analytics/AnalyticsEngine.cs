@@ -83,7 +83,7 @@ public sealed class AnalyticsEngine
     {
         _rageClicks.Finish(_found);
         _errors.Finish(_found);
-        _forms.Finish(_found);
+        _forms.Finish(_found, maxPerType);
         _dwells.Finish();
         var painPoints = InAnswerOrder(_found, maxPerType).Select(f => f.Point).ToList();
         return new AnalyticsResult(_events, Top(_types), _events == 0 ? 0 : (double)_errors.Errors / _events, _errors.Hotspots(), painPoints, Top(_usage));

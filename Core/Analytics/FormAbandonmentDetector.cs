@@ -74,21 +74,34 @@ internal sealed class FormAbandonmentDetector(AnalyticsOptions options)
         }
     }
 
-    public void Finish(List<Finding> found)
+    /// <summary>
+    /// Adds the abandoned forms, or only those that can be among the first <paramref name="max"/> in answer order (the
+    /// more submits and errors first, then the earlier, then by component; ties at the cut all kept, since the reason
+    /// breaks them): a heavy user leaves thousands of forms open, and a pain point each costs more than the rest.
+    /// </summary>
+    public void Finish(List<Finding> found, int max = int.MaxValue)
     {
-        foreach (var forms in _sessions.Values)
+        var abandoned = _sessions.Values.SelectMany(forms => forms)
+            .Where(f => f.Value.Inputs > 0 || f.Value.Errors > 0 || f.Value.Submits >= options.FormAbandonmentMinSubmits)
+            .Select(f => (Key: (Severity: f.Value.Submits + f.Value.Errors, f.Value.Start, Component: f.Key), Form: f.Value)).ToList();
+        if (abandoned.Count > max)
         {
-            foreach (var (component, form) in forms)
-            {
-                if (form.Inputs > 0 || form.Errors > 0 || form.Submits >= options.FormAbandonmentMinSubmits)
-                {
-                    found.Add(Finding.Of(PainPointTypes.FormAbandonment, component, Reason(form), form.Submits + form.Errors, form.Start,
-                        ("submits", form.Submits), ("errors", form.Errors)));
-                }
-            }
+            var cut = abandoned.Select(a => a.Key).Order(AnswerOrder).ElementAt(max - 1);
+            abandoned.RemoveAll(a => AnswerOrder.Compare(a.Key, cut) > 0);
+        }
+        foreach (var (key, form) in abandoned)
+        {
+            found.Add(Finding.Of(PainPointTypes.FormAbandonment, key.Component, Reason(form), key.Severity, form.Start,
+                ("submits", form.Submits), ("errors", form.Errors)));
         }
         _sessions.Clear();
     }
+
+    // The engine's answer order within the type, up to the reason.
+    private static readonly Comparer<(long Severity, DateTime Start, string Component)> AnswerOrder = Comparer<(long Severity, DateTime Start, string Component)>
+        .Create((a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity)
+            : a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : string.CompareOrdinal(a.Component, b.Component));
 
     private static string Reason(Form form) => form.Submits == 0
         ? "input but no submit and no success"

@@ -16,6 +16,21 @@ public sealed class FormAbandonmentTests
     }
 
     [Fact]
+    public void A_capped_answer_keeps_the_forms_an_uncapped_one_lists_first_even_when_only_the_reason_tells_them_apart()
+    {
+        // Same severity (2), same start, same form in two sessions: "1 submit, 1 error" sorts before "2 submits, 0 errors".
+        var sequence = new Sequence()
+            .At(0, "submit", "pay", session: "b").At(10, "submit", "pay", session: "b")
+            .At(0, "submit", "pay", session: "a").At(20, "error", "pay", message: "declined", session: "a")
+            .At(5, "input", "other");
+
+        var capped = sequence.Run(maxPerType: 1).PainPoints.Select(Sequence.Describe);
+
+        Assert.Equal(["form-abandonment pay 1 submit, 1 error, no success {submits=1, errors=1}"], capped);
+        Assert.Equal(sequence.PainPoints().Take(1), capped);
+    }
+
+    [Fact]
     public void Input_without_a_submit_is_an_abandonment()
     {
         Assert.Equal(["form-abandonment signup input but no submit and no success {submits=0, errors=0}"],

@@ -28,6 +28,17 @@ internal sealed class Sequence
     public AnalyticsResult Run(AnalyticsOptions? options = null) =>
         AnalyticsEngine.Compute(_events.OrderBy(e => e.Timestamp), options ?? new AnalyticsOptions());
 
+    /// <summary>The answer with at most <paramref name="maxPerType"/> pain points of each type, as the service asks for it.</summary>
+    public AnalyticsResult Run(int maxPerType)
+    {
+        var engine = new AnalyticsEngine(new AnalyticsOptions());
+        foreach (var e in _events.OrderBy(e => e.Timestamp))
+        {
+            engine.Add(e);
+        }
+        return engine.Finish(maxPerType);
+    }
+
     /// <summary>Pain points as "type component reason metrics", the golden form the tests compare.</summary>
     public string[] PainPoints(AnalyticsOptions? options = null) => [.. Run(options).PainPoints.Select(Describe)];
 
