@@ -11,7 +11,8 @@ namespace Platform.Bench.Benchmarks;
 /// Options: [rounds=3] [seconds=10] [rate=1000] [low-rate=200] (a second fixed rate, 0 for none) [concurrency=64];
 /// [warmup=20] seconds per target at 16 connections first (the Api's hot path needs about that long to reach tier-1 code on a busy 2-core machine);
 /// [api-env="NAME=value;NAME=value"] extra environment for the Api only (e.g. to compare GC settings);
-/// [portkey=false] direct and platform only (e.g. while profiling).
+/// [portkey=false] direct and platform only (e.g. while profiling);
+/// [api=/path/to/Platform.Api.dll] another build of the Api (e.g. a copy of main's, for an A/B by CPU per request).
 /// </summary>
 public sealed class GatewayVsPeersBenchmark : IBenchmark
 {
@@ -36,10 +37,10 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
             var (name, value) = pair.Split('=', 2) is [var n, var v] ? (n, v) : (pair, "");
             environment[name] = value;
         }
-        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), environment);
+        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), environment, options.String("api"));
         Console.WriteLine($"fake provider: {upstream.BaseUrl} (own process), platform: {api.Url} (SQLite, telemetry exported to a sink at {upstream.OtlpUrl}), " +
                           $"portkey: {portkey?.Url ?? "not run"}; rounds={rounds} seconds={duration.TotalSeconds} rate={rate} low-rate={lowRate} concurrency={concurrency}" +
-                          (options.String("api-env") is { } extra ? $", api-env: {extra}" : ""));
+                          (options.String("api-env") is { } extra ? $", api-env: {extra}" : "") + (options.String("api") is { } dll ? $", api: {dll}" : ""));
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) });
         var direct = GatewayTarget.Post("direct", http, upstream.OpenAIBaseUrl + "/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey);

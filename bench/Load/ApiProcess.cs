@@ -23,9 +23,10 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>CPU time the process has used so far; NaN off Linux.</summary>
     public double CpuMilliseconds() => ProcessStats.CpuMilliseconds(_process.Id);
 
-    public static async Task<ApiProcess> StartAsync(int port, IDictionary<string, string> environment)
+    /// <param name="apiDll">Another build's Platform.Api.dll (an A/B against a copy of main's build, say); by default the one beside the bench.</param>
+    public static async Task<ApiProcess> StartAsync(int port, IDictionary<string, string> environment, string? apiDll = null)
     {
-        var api = LocateApi();
+        var api = apiDll ?? LocateApi();
         // Its own directory as the content root, as when deployed: appsettings.json (log levels among them) applies.
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(api)! };
         start.ArgumentList.Add(api);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Platform.Core.Data;
@@ -22,7 +24,7 @@ internal static class InteractionRecord
             Type = context.InteractionType,
             Status = InteractionStatus.Processing,
             Source = context.Source,
-            MessagesJson = JsonSerializer.Serialize(messages.Select(m => new { role = m.Role.Value, content = m.Text })),
+            MessagesJson = MessagesJson(messages),
             RenderedPrompt = StorableText.Clean(last),
             ModelRequested = context.ModelRequested ?? options?.ModelId,
             OwnerUserId = context.OwnerUserId,
@@ -36,6 +38,28 @@ internal static class InteractionRecord
             Streamed = streamed,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// <c>[{"role":..,"content":..}, ...]</c>, the same text JsonSerializer makes of those pairs (same default encoder),
+    /// written directly: this runs on every call, and the serializer's path through anonymous types costs more than the writing.
+    /// </summary>
+    internal static string MessagesJson(IList<ChatMessage> messages)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var message in messages)
+            {
+                json.WriteStartObject();
+                json.WriteString("role", message.Role.Value);
+                json.WriteString("content", message.Text);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static void Complete(Interaction record, GatewayContext context, ChatResponse response, DateTime now)

@@ -35,6 +35,19 @@ public sealed class ChatTests(FakeLlmServer fake) : GatewayTestBase(fake), IClas
     }
 
     [Fact]
+    public async Task The_recorded_messages_are_the_serializers_json_of_each_role_and_text()
+    {
+        // Escapes, non-ASCII, HTML-sensitive characters, an emoji and a control character: the record is written
+        // without the serializer on the hot path, and must still read exactly as the serializer would write it.
+        var texts = new[] { "système: \"quote\" \\ back <b>&amp;</b> 'apos'", "emoji 🎉 tab\t line\nnext \u0001 end" };
+        var response = await ChatAsync(new { messages = new[] { new { role = "system", content = texts[0] }, new { role = "user", content = texts[1] } }, useCache = false });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var record = await InteractionAsync((await JsonAsync(response)).GetProperty("interactionId").GetGuid());
+        Assert.Equal(JsonSerializer.Serialize(new[] { new { role = "system", content = texts[0] }, new { role = "user", content = texts[1] } }), record.MessagesJson);
+    }
+
+    [Fact]
     public async Task Options_reach_the_provider_on_the_wire()
     {
         var response = await ChatAsync(new { messages = new[] { new { role = "user", content = "json please" } }, maxTokens = 50, temperature = 0.3, responseFormat = "json", useCache = false });
