@@ -100,6 +100,50 @@ public abstract class EventIngestionTests(Storage storage, PostgresServer postgr
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    public static TheoryData<string, string> InvalidBodies() => new()
+    {
+        { """{"events":[{"userId":"u","eventType":"view"}],"userId":"u"}""", "userId" },
+        { """{"userId":"u","events":[{"userId":"u","eventType":"view"}]}""", "userId" },
+        { """{"events":{"userId":"u","eventType":"view"}}""", "events" },
+        { """{"events":[{"userId":"u","eventType":"view"}]} trailing""", "body" },
+        { """{"events":[{"userId":"u","eventType":"view","extra":{"a":[1,}}]}""", "body" },
+        { "", "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidBodies))]
+    public async Task A_body_of_the_wrong_shape_or_not_JSON_is_a_400_naming_the_field(string json, string field)
+    {
+        using var response = await PostRawAsync(AnnIngest, json);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_string_that_is_not_UTF8_is_a_400_not_a_500()
+    {
+        byte[] body = [.. "{\"userId\":\""u8, 0xC3, 0x28, .. "\",\"eventType\":\"view\"}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var response = await AnnIngest.PostAsync("/api/events", content, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Escaped_field_names_and_an_extra_object_as_sent_are_read_like_plain_ones()
+    {
+        var user = "u-" + Guid.NewGuid().ToString("N");
+        var body = $$"""{"\u0065vents":[{"user\u0049d":"{{user}}","eventType":"view","extra":{ "k" : [1, {"n":null}] },"message":null}]}""";
+
+        using var response = await PostRawAsync(AnnIngest, body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = Assert.Single(await StoredAsync(q => q.Where(e => e.UserId == user), 1));
+        Assert.Equal("""{ "k" : [1, {"n":null}] }""", stored.ExtraJson);
+        Assert.Null(stored.Message);
+    }
+
     [Fact]
     public async Task A_batch_over_the_limit_is_a_400_naming_events()
     {
