@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Platform.Api.Events;
 
 internal enum EventField
@@ -12,8 +14,20 @@ internal enum EventField
 internal sealed class EventNames
 {
     private readonly Dictionary<string, EventField> _fields;
+    // The same names as UTF-8, indexed by field: a body's property names are matched without making strings of them.
+    private readonly byte[][] _utf8;
+    private readonly string[] _names;
 
-    private EventNames(Dictionary<string, EventField> fields) => _fields = fields;
+    private EventNames(Dictionary<string, EventField> fields)
+    {
+        _fields = fields;
+        _names = new string[fields.Count];
+        foreach (var (name, field) in fields)
+        {
+            _names[(int)field] = name;
+        }
+        _utf8 = Array.ConvertAll(_names, Encoding.UTF8.GetBytes);
+    }
 
     public static readonly EventNames Api = new(Enum.GetValues<EventField>().ToDictionary(CamelCase, f => f, StringComparer.Ordinal));
 
@@ -22,11 +36,24 @@ internal sealed class EventNames
 
     public EventField? Field(string name) => _fields.TryGetValue(name, out var field) ? field : null;
 
+    /// <summary>The field an unescaped UTF-8 property name is, by a scan of 14 short names (cheaper than a string and a hash).</summary>
+    public EventField? Field(ReadOnlySpan<byte> utf8)
+    {
+        for (var i = 0; i < _utf8.Length; i++)
+        {
+            if (utf8.SequenceEqual(_utf8[i]))
+            {
+                return (EventField)i;
+            }
+        }
+        return null;
+    }
+
+    public string NameOf(EventField field) => _names[(int)field];
+
     public string UserIdName => NameOf(EventField.UserId);
     public string EventTypeName => NameOf(EventField.EventType);
     public string ExtraName => NameOf(EventField.Extra);
-
-    private string NameOf(EventField field) => _fields.First(f => f.Value == field).Key;
 
     private static string CamelCase(EventField field) => char.ToLowerInvariant(field.ToString()[0]) + field.ToString()[1..];
 

@@ -27,6 +27,49 @@ public static class ProcessStats
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
+    /// <summary>
+    /// CPU time so far (ms) of each live thread, by thread id, with its name (".NET Tiered Compilation Worker" is cut to
+    /// 15 characters by Linux: ".NET Tiered Com"). A thread that has exited is not listed: its time stays in the
+    /// process's total only. Empty when /proc is not there.
+    /// </summary>
+    public static Dictionary<int, (string Name, double CpuMilliseconds)> ThreadCpu(int pid)
+    {
+        var threads = new Dictionary<int, (string, double)>();
+        var tasks = $"/proc/{pid}/task";
+        if (!Directory.Exists(tasks))
+        {
+            return threads;
+        }
+        foreach (var task in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var cpu = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = (name, cpu);
+            }
+            catch (IOException)
+            {
+                // The thread exited while the list was read.
+            }
+        }
+        return threads;
+    }
+
+    /// <summary>CPU time (ms) of the calling thread so far: work measured on one thread, without the JIT's or the GC's threads.</summary>
+    public static double CurrentThreadCpuMilliseconds()
+    {
+        const string stat = "/proc/thread-self/stat";
+        if (!File.Exists(stat))
+        {
+            return double.NaN;
+        }
+        var fields = File.ReadAllText(stat).Split(')', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+    }
+
     private static double StatusKiB(int pid, string field)
     {
         var status = $"/proc/{pid}/status";

@@ -88,16 +88,47 @@ public abstract class EventIngestionTests(Storage storage, PostgresServer postgr
         { """{"userId":"u","eventType":"click","color":"red"}""", "color" },
         { """[1,2]""", "body" },
         { """{"userId":""", "body" },
+        // A batch's shape, and bodies that are not JSON to their end.
+        { """{"events":[{"userId":"u","eventType":"view"}],"userId":"u"}""", "userId" },
+        { """{"userId":"u","events":[{"userId":"u","eventType":"view"}]}""", "userId" },
+        { """{"events":{"userId":"u","eventType":"view"}}""", "events" },
+        { """{"events":[{"userId":"u","eventType":"view"}]} trailing""", "body" },
+        { """{"events":[{"userId":"u","eventType":"view","extra":{"a":[1,}}]}""", "body" },
+        { "", "body" },
     };
 
     [Theory]
     [MemberData(nameof(InvalidEvents))]
-    public async Task Every_limit_on_a_single_event_is_a_400_naming_the_field(string json, string field)
+    public async Task Every_limit_on_a_single_event_and_every_malformed_body_is_a_400_naming_the_field(string json, string field)
     {
         using var response = await PostRawAsync(AnnIngest, json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ProblemAsync(response);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_string_that_is_not_UTF8_is_a_400_not_a_500()
+    {
+        byte[] body = [.. "{\"userId\":\""u8, 0xC3, 0x28, .. "\",\"eventType\":\"view\"}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var response = await AnnIngest.PostAsync("/api/events", content, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Escaped_field_names_and_an_extra_object_as_sent_are_read_like_plain_ones()
+    {
+        var user = "u-" + Guid.NewGuid().ToString("N");
+        var body = $$"""{"\u0065vents":[{"user\u0049d":"{{user}}","eventType":"view","extra":{ "k" : [1, {"n":null}] },"message":null}]}""";
+
+        using var response = await PostRawAsync(AnnIngest, body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = Assert.Single(await StoredAsync(q => q.Where(e => e.UserId == user), 1));
+        Assert.Equal("""{ "k" : [1, {"n":null}] }""", stored.ExtraJson);
+        Assert.Null(stored.Message);
     }
 
     [Fact]
