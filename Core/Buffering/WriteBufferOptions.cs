@@ -20,6 +20,11 @@ public abstract class WriteBufferOptions
     /// </summary>
     public int Writers { get; set; }
 
+    /// <summary>Each writer is a thread and a connection of its own.</summary>
+    public const int MaxWriters = 16;
+
+    public bool WritersValid => Writers is >= 0 and <= MaxWriters;
+
     /// <summary>SQLite takes one writer at a time, so a second would only wait for its lock.</summary>
     public int WritersFor(DatabaseProvider provider) =>
         provider != DatabaseProvider.PostgreSql ? 1 : Writers > 0 ? Writers : 2;

@@ -15,6 +15,7 @@ public static class EventExtensions
         builder.Services.AddOptions<EventBufferOptions>().BindConfiguration(EventBufferOptions.Section)
             .Validate(o => o.Capacity >= ProductEventLimits.MaxBatch && o.BatchSize > 0 && o.EnqueueWaitMilliseconds >= 0,
                 $"Events:Buffer:Capacity must be at least {ProductEventLimits.MaxBatch} (one batch) and BatchSize positive.")
+            .Validate(o => o.WritersValid, $"Events:Buffer:Writers must be between 0 (the default) and {Buffering.WriteBufferOptions.MaxWriters}.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EventMetrics>();

@@ -37,6 +37,7 @@ public static class GatewayExtensions
         builder.Services.AddOptions<InteractionBufferOptions>().BindConfiguration(InteractionBufferOptions.Section)
             .Validate(o => o.Capacity > 0 && o.BatchSize > 0 && o.EnqueueWaitMilliseconds >= 0,
                 "Interactions:Buffer:Capacity and BatchSize must be positive.")
+            .Validate(o => o.WritersValid, $"Interactions:Buffer:Writers must be between 0 (the default) and {Buffering.WriteBufferOptions.MaxWriters}.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InteractionMetrics>();
