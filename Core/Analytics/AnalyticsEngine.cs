@@ -55,9 +55,13 @@ public sealed class AnalyticsEngine
         return engine;
     }
 
-    /// <summary>A copy of the state after the events so far; folding on or finishing leaves it as it is.</summary>
-    internal EngineState Save() => new(
-        _events, new(_types, StringComparer.Ordinal), new(_usage, StringComparer.Ordinal), _found.ConvertAll(FindingState.Of),
+    /// <summary>
+    /// A copy of the state after the events so far; folding on or finishing leaves it as it is. Found pain points are
+    /// final, so an answer that shows at most <paramref name="maxFoundPerType"/> of each type needs no more of them.
+    /// </summary>
+    internal EngineState Save(int maxFoundPerType = int.MaxValue) => new(
+        _events, new(_types, StringComparer.Ordinal), new(_usage, StringComparer.Ordinal),
+        [.. InAnswerOrder(_found, maxFoundPerType).Select(FindingState.Of)],
         _rageClicks.Save(), _errors.Errors, _errors.Save(), _forms.Save(), _dwells.Save());
 
     /// <summary>How many events the engine has folded.</summary>

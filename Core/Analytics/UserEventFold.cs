@@ -61,9 +61,6 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
         }
         if (saved is not null)
         {
-            // Found pain points are final, and an answer shows the first MaxPainPointsPerType of each type: the
-            // others can never be shown.
-            saved = saved with { Found = [.. AnalyticsEngine.InAnswerOrder(saved.Found.Select(f => f.ToFinding()), options.MaxPainPointsPerType).Select(FindingState.Of)] };
             await snapshots.SetAsync(query.UserId, new AnalyticsSnapshot(AnalyticsSnapshot.CurrentVersion, AnalyticsSnapshot.RulesOf(options), boundary!.Value, saved), ct);
         }
         return new Outcome(engine.Finish(options.MaxPainPointsPerType), events.Truncated, saved is null ? source : source + ", saved");
@@ -74,7 +71,7 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
     // rewrite their snapshot every time.
     private EngineState? SaveIfWorth(AnalyticsEngine engine, AnalyticsSnapshot? from, bool truncated) =>
         !truncated && engine.Events >= options.SnapshotMinEvents && engine.Events >= (from?.State.Events ?? 0) + (from is null ? 0 : NewEventsToReplace)
-            ? engine.Save() : null;
+            ? engine.Save(options.MaxPainPointsPerType) : null;
 
     private async Task<bool> HoldsAsync(string userId, AnalyticsSnapshot snapshot, CancellationToken ct) =>
         await UserEventReader.CountAsync(db, new AnalyticsQuery(userId, To: snapshot.Through), ct) == snapshot.State.Events;
