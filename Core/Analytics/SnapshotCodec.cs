@@ -79,18 +79,18 @@ internal static class SnapshotCodec
             {
                 return null;
             }
-            var (version, rules, through) = (r.ReadInt32(), r.Text()!, r.Time());
+            var (version, rules, through) = (r.ReadInt32(), r.Name(), r.Time());
             var state = new EngineState(
                 r.Count(), r.Counts(), r.Counts(),
-                r.List(() => new FindingState(r.Text()!, r.Text(), r.Text()!, r.Counts(), r.ReadInt64(), r.Time())),
-                r.List(() => new BurstState(r.Text()!, r.Time(), r.Time(), r.Number(), r.Number(), (int)r.Count())),
+                r.List(() => new FindingState(r.Name(), r.Text(), r.Name(), r.Counts(), r.ReadInt64(), r.Time())),
+                r.List(() => new BurstState(r.Name(), r.Time(), r.Time(), r.Number(), r.Number(), (int)r.Count())),
                 r.Count(),
                 r.List(() => new ErrorGroupState(r.Text(), r.Text(), r.Time(), r.Count())),
-                r.List(() => new FormState(r.Text()!, r.Text()!, r.Time(), r.Count(), r.Count(), r.Count())),
-                r.List(() => new VisitState(r.Text()!, r.Text()!, r.Time(), r.ReadBoolean())));
+                r.List(() => new FormState(r.Name(), r.Name(), r.Time(), r.Count(), r.Count(), r.Count())),
+                r.List(() => new VisitState(r.Name(), r.Name(), r.Time(), r.ReadBoolean())));
             return new AnalyticsSnapshot(version, rules, through, state);
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
         {
             return null;
         }
@@ -158,6 +158,9 @@ internal static class SnapshotCodec
             var n => _texts[n - 2],
         };
 
+        /// <summary>A text that cannot be absent (a type, a session, a key).</summary>
+        public string Name() => Text() ?? throw new FormatException("Damaged snapshot.");
+
         public long Count() => Read7BitEncodedInt64();
 
         public DateTime Time() => new(ReadInt64(), DateTimeKind.Utc);
@@ -170,7 +173,7 @@ internal static class SnapshotCodec
             var counts = new Dictionary<string, long>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
-                counts[Text()!] = Count();
+                counts[Name()] = Count();
             }
             return counts;
         }
