@@ -99,8 +99,7 @@ public sealed class AnalyticsEngine
     /// </summary>
     internal static IEnumerable<Finding> InAnswerOrder(IEnumerable<Finding> found, int maxPerType) =>
         found.GroupBy(f => f.Point.Type).OrderBy(g => Rank(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => g.OrderByDescending(f => f.Severity).ThenBy(f => f.At).ThenBy(f => f.Point.ComponentId, StringComparer.Ordinal)
-                .ThenBy(f => f.Point.Reason, StringComparer.Ordinal).Take(maxPerType));
+            .SelectMany(g => g.Order(Finding.AnswerOrder).Take(maxPerType));
 
     private static int Rank(string type) => type switch
     {

@@ -97,11 +97,8 @@ internal sealed class FormAbandonmentDetector(AnalyticsOptions options)
         _sessions.Clear();
     }
 
-    // The engine's answer order within the type, up to the reason.
     private static readonly Comparer<(long Severity, DateTime Start, string Component)> AnswerOrder = Comparer<(long Severity, DateTime Start, string Component)>
-        .Create((a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity)
-            : a.Start != b.Start ? a.Start.CompareTo(b.Start)
-            : string.CompareOrdinal(a.Component, b.Component));
+        .Create((a, b) => Finding.CompareUpToReason(a.Severity, a.Start, a.Component, b.Severity, b.Start, b.Component));
 
     private static string Reason(Form form) => form.Submits == 0
         ? "input but no submit and no success"
