@@ -14,14 +14,13 @@ namespace Platform.Bench.Benchmarks;
 /// <summary>
 /// Event ingestion over HTTP into the real Api process: concurrent callers post batches of events to POST /api/events
 /// for a fixed time; then the rows are counted until every accepted event is stored (none may be lost).
-/// Options: [db=sqlite|postgres|both] [seconds=20] [batch=500] [concurrency=8] [warmup=3] [direct=20000].
+/// Options: [db=sqlite|postgres|both] [seconds=20] [batch=500] [concurrency=8] [warmup=3] [direct=20000] [timestamps=now|spread].
 /// </summary>
 public sealed class EventIngestionBenchmark : IBenchmark
 {
     private const string AdminKey = "bench-admin-key";
     // The event writer's batch size (Events:Buffer:BatchSize), so the direct insert measures what the writer does.
     private static readonly int DirectBatch = new Platform.Core.Events.EventBufferOptions().BatchSize;
-    private static readonly string[] Types = ["view", "click", "scroll", "input", "submit", "error", "dwell"];
 
     public string Description => "events/s through POST /api/events in batches, then a count of the stored rows (SQLite, PostgreSQL)";
 
@@ -61,15 +60,16 @@ public sealed class EventIngestionBenchmark : IBenchmark
         });
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(api.Url) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        var bodies = Enumerable.Range(0, 64).Select(i => Body(i, batch)).ToArray();
-        Console.WriteLine($"  body: {bodies[0].Length / 1024.0:0} KiB per batch of {batch}");
+        var spread = options.String("timestamps") == "spread";
+        var bodies = new EventBodies(64, batch, stampAtSend: !spread);
+        Console.WriteLine($"  body: {bodies.BytesPerBody / 1024.0:0} KiB per batch of {batch}; client timestamps "
+            + (spread ? "spread over the hour before the run" : "stamped at each send, up to 2 s old"));
 
         long accepted = 0;
         long refused = 0;
-        var next = 0;
         async Task<bool> Post()
         {
-            using var content = new ByteArrayContent(bodies[Interlocked.Increment(ref next) % bodies.Length]);
+            using var content = new ByteArrayContent(bodies.Next());
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await http.PostAsync("/api/events", content);
             var text = await response.Content.ReadAsStringAsync();
@@ -103,7 +103,7 @@ public sealed class EventIngestionBenchmark : IBenchmark
         Console.WriteLine($"  stored {stored} of {accepted} ({(stored == accepted ? "none lost" : $"{accepted - stored} MISSING")}); "
             + $"all stored {storing:0.0} s after the start = {stored / storing:0} events/s sustained into the table");
         // On a shared machine the wall-clock rates depend on the neighbours; the Api's own CPU time per event does not.
-        await DirectInsertAsync(database, options.Int("direct", 20_000));
+        await DirectInsertAsync(database, options.Int("direct", 20_000), spread);
         Console.WriteLine($"  Api CPU time {cpu:0.0} s = {stored / cpu:0} events per CPU-second (parse, validate, buffer, insert); "
             + $"load average now {MachineInfo.LoadAverage()}; Api peak resident memory (VmHWM) {api.PeakResidentMiB():0} MiB");
         // Where the Api's CPU went: the writer thread (the bulk insert), the JIT compiling hot code in the background
@@ -129,16 +129,16 @@ public sealed class EventIngestionBenchmark : IBenchmark
     /// The writer's share alone: the same bulk insert the event store does, from this process, in the writer's batches, timed
     /// in wall-clock and in this process's CPU time (the database server's own work is not in the latter on PostgreSQL).
     /// </summary>
-    private static async Task DirectInsertAsync(DatabaseInfo database, int count)
+    private static async Task DirectInsertAsync(DatabaseInfo database, int count, bool spread)
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
         StorageExtensions.Configure(options, database);
         var random = new Random(7);
         var rows = Enumerable.Range(0, count).Select(i => new Platform.Core.Events.ProductEvent
         {
-            UserId = $"direct-{random.Next(10_000)}", SessionId = $"s-{random.Next(100_000)}", EventType = Types[random.Next(Types.Length)],
+            UserId = $"direct-{random.Next(10_000)}", SessionId = $"s-{random.Next(100_000)}", EventType = EventBodies.Types[random.Next(EventBodies.Types.Length)],
             ComponentId = $"button-{random.Next(200)}", Page = "/checkout", PageUrl = "https://shop.example.com/checkout",
-            Timestamp = DateTime.UtcNow.AddSeconds(-random.Next(3600)), ReceivedAt = DateTime.UtcNow, X = random.Next(1920), Y = random.Next(1080),
+            Timestamp = spread ? DateTime.UtcNow.AddSeconds(-random.Next(3600)) : DateTime.UtcNow.AddMilliseconds(-random.Next(2000)), ReceivedAt = DateTime.UtcNow, X = random.Next(1920), Y = random.Next(1080),
             DurationMs = random.Next(5000), ExtraJson = """{"plan":"pro","ab":"a"}""",
         }).ToList();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -182,25 +182,5 @@ public sealed class EventIngestionBenchmark : IBenchmark
             }
             await Task.Delay(20);
         }
-    }
-
-    private static byte[] Body(int seed, int batch)
-    {
-        var random = new Random(seed);
-        var events = Enumerable.Range(0, batch).Select(i => new
-        {
-            userId = $"user-{random.Next(10_000)}",
-            sessionId = $"s-{random.Next(100_000)}",
-            eventType = Types[random.Next(Types.Length)],
-            componentId = $"button-{random.Next(200)}",
-            page = "/checkout",
-            pageUrl = "https://shop.example.com/checkout?step=" + random.Next(5),
-            timestamp = DateTime.UtcNow.AddSeconds(-random.Next(3600)).ToString("O"),
-            x = random.Next(1920),
-            y = random.Next(1080),
-            durationMs = random.Next(5000),
-            extra = new { plan = "pro", ab = random.Next(2) == 0 ? "a" : "b" },
-        });
-        return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { events }));
     }
 }

@@ -9,7 +9,8 @@ namespace Platform.Bench.Benchmarks;
 /// three in interleaved rounds (direct, platform, Portkey, direct, ...) on one upstream in its own process: the added
 /// latency at a fixed rate, throughput at saturation, CPU per request and resident memory.
 /// Options: [rounds=3] [seconds=10] [rate=1000] [low-rate=200] (a second fixed rate, 0 for none) [concurrency=64];
-/// [warmup=20] seconds per target at 16 connections first (the Api's hot path needs about that long to reach tier-1 code on a busy 2-core machine);
+/// [warmup=20] seconds per target at 16 connections first, and for the platform then on until its JIT has settled
+/// (at most [settle=180] seconds more; settle=0 for the fixed warm-up alone: see <see cref="Gateway.JitSettle"/>);
 /// [api-env="NAME=value;NAME=value"] extra environment for the Api only (e.g. to compare GC settings);
 /// [portkey=false] direct and platform only (e.g. while profiling);
 /// [api=/path/to/Platform.Api.dll] another build of the Api (e.g. a copy of main's, for an A/B by CPU per request).
@@ -27,6 +28,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         var concurrency = options.Int("concurrency", 64);
         var lowRate = options.Int("low-rate", 200);
         var warmup = TimeSpan.FromSeconds(options.Int("warmup", 20));
+        var settle = TimeSpan.FromSeconds(options.Int("settle", 180));
 
         await using var upstream = await FakeUpstreamProcess.StartAsync();
         await using var portkey = options.String("portkey") == "false" ? null : await PortkeyPeer.StartAsync();
@@ -58,6 +60,12 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
             {
                 throw new InvalidOperationException($"{target.Name}: {result.Errors} of {result.LatenciesMs.Length} warm-up requests failed");
             }
+        }
+        if (settle > TimeSpan.Zero)
+        {
+            var (took, jit) = await JitSettle.WarmAsync(platform.Call, 16, api.Id, settle);
+            Console.WriteLine($"platform warmed {took.TotalSeconds:0} s more until its JIT settled (JIT thread {jit:P1} of the last 5 s" +
+                              (jit >= 0.01 ? ", still above 1 %: settle cap reached" : "") + $"); Api RSS now {api.ResidentMiB():0} MiB");
         }
 
         var figures = new GatewayFigures(rate, concurrency);
