@@ -12,7 +12,11 @@ public static partial class BulkInsert
     // statements take less time per row (well under SQLite's 32,766 parameters per statement).
     private const int RowsPerStatement = 16;
 
-    private const int CacheKiB = 64 * 1024;
+    private const int LargeCacheKiB = 64 * 1024;
+
+    // SQLite's default (2,000 KiB), and the batch size from which a batch gets the large cache.
+    private const int DefaultCacheKiB = 2_000;
+    private const int LargeBatchRows = 1_000;
 
     /// <summary>
     /// The rows as prepared multi-row INSERTs bound by position through SQLite's own API, in one transaction.
@@ -26,12 +30,13 @@ public static partial class BulkInsert
         var bindings = properties.Select((p, i) => BindingOf(p, types[i])).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
         var values = new SqliteValues(connection.Handle!);
-        // A batch's index pages stay in memory until its commit rather than spilling half-written to the WAL: with
-        // SQLite's default 2 MiB cache a batch of thousands of rows into several indexes rewrites pages many times.
-        // The setting stays with this pooled connection; other connections keep the default.
+        // A large batch's index pages stay in memory until its commit rather than spilling half-written to the WAL:
+        // with SQLite's default 2 MiB cache a batch of thousands of rows into several indexes rewrites pages many times.
+        // A small batch (the gateway's interactions) puts the default back, which frees the pages above it: the pooled
+        // connection would otherwise keep up to 64 MiB of pages resident in the Api for no gain.
         using (var cache = connection.CreateCommand())
         {
-            cache.CommandText = $"PRAGMA cache_size = -{CacheKiB}";
+            cache.CommandText = $"PRAGMA cache_size = -{(rows.Count >= LargeBatchRows ? LargeCacheKiB : DefaultCacheKiB)}";
             cache.ExecuteNonQuery();
         }
         using var transaction = connection.BeginTransaction();
