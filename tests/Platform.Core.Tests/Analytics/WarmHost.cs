@@ -81,13 +81,20 @@ internal sealed class WarmHost : IAsyncDisposable
     {
         var snapshots = Service<AnalyticsSnapshots>();
         using var deadline = Deadline();
-        while (true)
+        try
         {
-            if (await snapshots.GetAsync(userId, deadline.Token) is { } snapshot)
+            while (true)
             {
-                return snapshot;
+                if (await snapshots.GetAsync(userId, deadline.Token) is { } snapshot)
+                {
+                    return snapshot;
+                }
+                await Task.Delay(50, deadline.Token);
             }
-            await Task.Delay(50, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new Xunit.Sdk.XunitException($"No snapshot of {userId} was warmed.");
         }
     }
 
