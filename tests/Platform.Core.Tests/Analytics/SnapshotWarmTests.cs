@@ -125,13 +125,5 @@ public sealed class SnapshotWarmTests(PostgresServer postgres)
         return events;
     }
 
-    private static AnalyticsResult Expected(IEnumerable<ProductEvent> events)
-    {
-        var engine = new AnalyticsEngine(Capped);
-        foreach (var e in CraftedEvents.AsRead(events))
-        {
-            engine.Add(e);
-        }
-        return engine.Finish(Capped.MaxPainPointsPerType);
-    }
+    private static AnalyticsResult Expected(IEnumerable<ProductEvent> events) => CraftedEvents.Fold(events, Capped);
 }
