@@ -77,13 +77,14 @@ public sealed class SnapshotWarmTally(IOptions<AnalyticsOptions> options)
     {
         lock (_gate)
         {
+            var full = _users.Count >= MaxUsers;
             var due = _users.Where(u => u.Value.NewEvents >= threshold && u.Value.NotBefore <= now)
                 .OrderByDescending(u => u.Value.NewEvents)
                 .Take(max)
                 .Select(u => new Due(u.Key, u.Value.NewEvents, u.Value.Deferred))
                 .ToList();
             due.ForEach(u => _users.Remove(u.UserId));
-            if (_users.Count >= MaxUsers)
+            if (full)
             {
                 foreach (var small in _users.Where(u => u.Value.NewEvents < threshold).Select(u => u.Key).ToList())
                 {

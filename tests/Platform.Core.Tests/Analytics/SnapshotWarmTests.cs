@@ -100,8 +100,14 @@ public sealed class SnapshotWarmTests(PostgresServer postgres)
         Assert.Empty(tally.TakeDue(threshold: 1000, max: 10, now));
         Assert.Equal(0, tally.Count);
 
+        // Full with the busy user in it: the pass takes that one and still makes way.
+        for (var i = 0; i < SnapshotWarmTally.MaxUsers - 1; i++)
+        {
+            tally.Note($"again-{i}", 1);
+        }
         tally.Note("heavy", 5000);
         Assert.Equal("heavy", Assert.Single(tally.TakeDue(threshold: 1000, max: 10, now)).UserId);
+        Assert.Equal(0, tally.Count);
     }
 
     [Fact]
