@@ -24,8 +24,12 @@ public abstract class SnapshotWarmApiTests(Storage storage, PostgresServer postg
         var start = DateTime.UtcNow.AddHours(-1);
         var events = Enumerable.Range(0, 150).Select(i => new
         {
-            userId = "heavy", sessionId = $"s{i / 50}", eventType = i % 10 == 9 ? "error" : "tap", componentId = $"c{i % 4}",
-            message = i % 10 == 9 ? "boom" : null, timestamp = start.AddSeconds(i * 5),
+            userId = "heavy",
+            sessionId = $"s{i / 50}",
+            eventType = i % 10 == 9 ? "error" : "tap",
+            componentId = $"c{i % 4}",
+            message = i % 10 == 9 ? "boom" : null,
+            timestamp = start.AddSeconds(i * 5),
         });
         await IngestAsync(AnnIngest, new { events });
 

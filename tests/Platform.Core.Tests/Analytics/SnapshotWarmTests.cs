@@ -16,8 +16,11 @@ public sealed class SnapshotWarmTests(PostgresServer postgres)
     // A warm interval of an hour leaves the passes to the test itself.
     private static Dictionary<string, string?> Settings(int graceSeconds, int warmSeconds) => new()
     {
-        ["Analytics:MaxPainPointsPerType"] = "5", ["Analytics:MaxKeys"] = "10000", ["Analytics:SnapshotMinEvents"] = "100",
-        ["Analytics:SnapshotWarmSeconds"] = warmSeconds.ToString(), ["Analytics:SnapshotGraceSeconds"] = graceSeconds.ToString(),
+        ["Analytics:MaxPainPointsPerType"] = "5",
+        ["Analytics:MaxKeys"] = "10000",
+        ["Analytics:SnapshotMinEvents"] = "100",
+        ["Analytics:SnapshotWarmSeconds"] = warmSeconds.ToString(),
+        ["Analytics:SnapshotGraceSeconds"] = graceSeconds.ToString(),
     };
 
     [Theory]
