@@ -18,6 +18,9 @@ public static class AnalyticsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<AnalyticsCache>();
         builder.Services.TryAddSingleton<AnalyticsSnapshots>();
+        // Fed by the events writer when the process hosts one (the Api); elsewhere its passes find nothing to do.
+        builder.Services.TryAddSingleton<SnapshotWarmTally>();
+        builder.Services.AddHostedService<SnapshotWarmer>();
         builder.Services.TryAddScoped<IUserAnalytics, UserAnalyticsService>();
         builder.Services.TryAddScoped<AnalyticsOverviewService>();
         return builder;

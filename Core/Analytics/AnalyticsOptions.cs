@@ -41,6 +41,15 @@ public sealed class AnalyticsOptions
     /// <summary>How long an unused snapshot is kept.</summary>
     public int SnapshotSeconds { get; set; } = 86_400;
 
+    /// <summary>
+    /// How often the Api warms the snapshots of users whose events it stored (see <see cref="SnapshotWarmer"/>), so that
+    /// a heavy user's first uncached answer does not read every event either; 0 turns warming off.
+    /// </summary>
+    public int SnapshotWarmSeconds { get; set; } = 30;
+
+    /// <summary>At most this many users are folded per warming pass (the ones with the most new events first).</summary>
+    public int SnapshotWarmMaxUsers { get; set; } = 10;
+
     /// <summary>Caps each type's list in an answer (most severe first), and the entries of eventTypeDistribution and componentUsage.</summary>
     public int MaxPainPointsPerType { get; set; } = 50;
 
@@ -66,6 +75,8 @@ public sealed class AnalyticsOptions
         : SnapshotMinEvents is < 1 or > 10_000_000 ? Say(nameof(SnapshotMinEvents), "between 1 and 10000000")
         : SnapshotGraceSeconds is < 0 or > 86_400 ? Say(nameof(SnapshotGraceSeconds), "between 0 and 86400")
         : SnapshotSeconds is < 1 or > 2_592_000 ? Say(nameof(SnapshotSeconds), "between 1 and 2592000")
+        : SnapshotWarmSeconds is < 0 or > 86_400 ? Say(nameof(SnapshotWarmSeconds), "between 0 (off) and 86400")
+        : SnapshotWarmMaxUsers is < 1 or > 10_000 ? Say(nameof(SnapshotWarmMaxUsers), "between 1 and 10000")
         : MaxHotspots is < 1 or > 1000 ? Say(nameof(MaxHotspots), "between 1 and 1000")
         : MaxPainPointsPerType is < 1 or > 10_000 ? Say(nameof(MaxPainPointsPerType), "between 1 and 10000")
         : MaxKeys is < 1 or > 10_000 ? Say(nameof(MaxKeys), "between 1 and 10000")

@@ -10,7 +10,11 @@ namespace Platform.Core.Analytics;
 /// </summary>
 internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots snapshots, AnalyticsOptions options)
 {
-    private const int NewEventsToReplace = 1000;
+    /// <summary>A snapshot is replaced once it would cover this many more events.</summary>
+    internal const int NewEventsToReplace = 1000;
+
+    /// <summary>Ends an outcome's Source when the fold saved a snapshot.</summary>
+    internal const string SavedSuffix = ", saved";
 
     public sealed record Outcome(AnalyticsResult Result, bool Truncated, string Source);
 
@@ -63,7 +67,7 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
         {
             await snapshots.SetAsync(query.UserId, new AnalyticsSnapshot(AnalyticsSnapshot.CurrentVersion, AnalyticsSnapshot.RulesOf(options), boundary!.Value, saved), ct);
         }
-        return new Outcome(engine.Finish(options.MaxPainPointsPerType), events.Truncated, saved is null ? source : source + ", saved");
+        return new Outcome(engine.Finish(options.MaxPainPointsPerType), events.Truncated, saved is null ? source : source + SavedSuffix);
     }
 
     // Worth keeping: a complete history (a capped read misses the oldest), large enough that reading it costs, and,
@@ -78,7 +82,7 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
 
     // Whole milliseconds: PostgreSQL keeps microseconds and SQLite compares text, so a finer boundary could fall
     // between what the database compares and what the fold compares.
-    private DateTime Boundary(DateTime now)
+    internal DateTime Boundary(DateTime now)
     {
         var boundary = now.AddSeconds(-options.SnapshotGraceSeconds);
         return new DateTime(boundary.Ticks - boundary.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);

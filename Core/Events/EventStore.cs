@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.Core.Analytics;
 using Platform.Core.Buffering;
 using Platform.Core.Data;
 
 namespace Platform.Core.Events;
 
-/// <summary>Bulk inserts event batches (see <see cref="BatchStore{T}"/>); ingestion has already validated every field.</summary>
-public sealed class EventStore(IServiceScopeFactory scopes, EventMetrics metrics, ILogger<EventStore> logger)
+/// <summary>
+/// Bulk inserts event batches (see <see cref="BatchStore{T}"/>); ingestion has already validated every field. Each stored
+/// batch is noted in the analytics warm tally when the process runs analytics (<see cref="SnapshotWarmer"/>).
+/// </summary>
+public sealed class EventStore(IServiceScopeFactory scopes, EventMetrics metrics, ILogger<EventStore> logger, SnapshotWarmTally? warmTally = null)
     : BatchStore<EventWrite>(metrics, logger, "event(s)")
 {
     // Blocking: the writer's own thread waits for it anyway.
@@ -14,7 +18,9 @@ public sealed class EventStore(IServiceScopeFactory scopes, EventMetrics metrics
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        BulkInsert.Insert(db, writes.ConvertAll(w => w.Event), cancellationToken);
+        var events = writes.ConvertAll(w => w.Event);
+        BulkInsert.Insert(db, events, cancellationToken);
+        warmTally?.Note(events);
         return Task.CompletedTask;
     }
 

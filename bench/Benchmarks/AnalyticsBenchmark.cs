@@ -13,8 +13,8 @@ namespace Platform.Bench.Benchmarks;
 /// <summary>
 /// One user's analytics (IUserAnalytics, as the Api and the Worker call it) over that user's events beside other users'
 /// events, median and p95, on each database and cache: uncached without a snapshot (the first answer for a user: read
-/// every event, fold, store), uncached from the snapshot (fresh=true: count, read the events since, fold, store), and
-/// cached (a hit). <c>recent</c> of the user's events are stamped inside the snapshot's grace period, so every answer
+/// every event, fold, store); a warming pass as ingestion triggers it, and the first uncached answer after it; uncached
+/// from the snapshot (fresh=true: count, read the events since, fold, store); and cached (a hit). <c>recent</c> of the user's events are stamped inside the snapshot's grace period, so every answer
 /// from the snapshot reads and folds them. Options: [db=sqlite|postgres|both] [cache=memory|redis|both] [events=100000]
 /// [recent=1000] [others=100000] [runs=30] [cachedRuns=2000].
 /// </summary>
@@ -74,6 +74,7 @@ public sealed class AnalyticsBenchmark : IBenchmark
             Console.WriteLine($"  snapshot: {(stored is null ? "none" : $"{stored.Length / 1024.0:0.0} KiB")}");
             await MeasureAsync(host, $"uncached, no snapshot ({cache} cache written)", fresh: true, runs: options.Int("runs", 30), expectCached: false,
                 before: () => snapshots.ForgetAsync(UserId, CancellationToken.None));
+            await MeasureWarmedAsync(host, cache, first.EventsAnalyzed, options.Int("runs", 30));
             await MeasureAsync(host, $"uncached, from the snapshot ({cache} cache written)", fresh: true, runs: options.Int("runs", 30), expectCached: false);
             await MeasureAsync(host, $"cached ({cache})", fresh: false, runs: options.Int("cachedRuns", 2000), expectCached: true);
         }
@@ -82,29 +83,44 @@ public sealed class AnalyticsBenchmark : IBenchmark
     private static async Task MeasureAsync(IHost host, string name, bool fresh, int runs, bool expectCached, Func<Task>? before = null)
     {
         await GetAsync(host, fresh);
-        var times = new List<double>(runs);
-        var cpu = new List<double>(runs);
+        var times = new CallTimes();
         for (var i = 0; i < runs; i++)
         {
             if (before is not null)
             {
                 await before();
             }
-            var cpuBefore = ProcessCpu();
-            var clock = Stopwatch.StartNew();
-            var answer = await GetAsync(host, fresh);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            cpu.Add(ProcessCpu() - cpuBefore);
+            var answer = await times.MeasureAsync(() => GetAsync(host, fresh));
             if (answer.Cached != expectCached)
             {
                 throw new InvalidOperationException($"{name}: expected cached={expectCached}, got {answer.Cached}");
             }
         }
-        times.Sort();
-        cpu.Sort();
-        Console.WriteLine($"  {name}: median {Stats.Percentile(times, 50):0.000} ms, p95 {Stats.Percentile(times, 95):0.000} ms, " +
-                          $"min {times[0]:0.000} ms, max {times[^1]:0.000} ms ({runs} runs); " +
-                          $"CPU of the process per call: median {Stats.Percentile(cpu, 50):0.0} ms, p95 {Stats.Percentile(cpu, 95):0.0} ms");
+        times.Print(name);
+    }
+
+    /// <summary>
+    /// What ingestion leaves: the user noted in the warm tally as if their events had just been stored, with no snapshot;
+    /// a warming pass (what the Api's SnapshotWarmer runs in the background) and then the first uncached answer.
+    /// </summary>
+    private static async Task MeasureWarmedAsync(IHost host, string cache, long events, int runs)
+    {
+        var snapshots = host.Services.GetRequiredService<AnalyticsSnapshots>();
+        var tally = host.Services.GetRequiredService<SnapshotWarmTally>();
+        var warmer = host.Services.GetServices<IHostedService>().OfType<SnapshotWarmer>().Single();
+        var (passes, answers) = (new CallTimes(), new CallTimes());
+        for (var i = 0; i < runs; i++)
+        {
+            await snapshots.ForgetAsync(UserId, CancellationToken.None);
+            tally.Note(UserId, events);
+            if (await passes.MeasureAsync(() => warmer.WarmDueAsync(CancellationToken.None)) != 1)
+            {
+                throw new InvalidOperationException("The warming pass saved no snapshot.");
+            }
+            await answers.MeasureAsync(() => GetAsync(host, fresh: true));
+        }
+        passes.Print($"warming pass, one user, no snapshot before ({cache} cache; in the background, after ingestion)");
+        answers.Print($"uncached, first answer after warming ({cache} cache written)");
     }
 
     private static async Task<UserAnalytics> GetAsync(IHost host, bool fresh)
@@ -155,15 +171,5 @@ public sealed class AnalyticsBenchmark : IBenchmark
         Console.WriteLine($"redis: skipped, {redis.SkipReason ?? "the server did not start"}");
         await redis.DisposeAsync();
         return null;
-    }
-
-    /// <summary>
-    /// On a shared, loaded machine the wall clock mostly measures the wait for a core; the CPU time the process spent
-    /// (all threads, the GC's included, at 10 ms granularity) is what the call costs.
-    /// </summary>
-    private static double ProcessCpu()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalMilliseconds;
     }
 }

@@ -41,4 +41,15 @@ internal static class CraftedEvents
     /// <summary>The events as the reader hands them to the engine: oldest first, the columns it projects.</summary>
     public static IEnumerable<AnalyticsEvent> AsRead(IEnumerable<ProductEvent> events) => events.OrderBy(e => e.Timestamp).Select(e => new AnalyticsEvent(
         e.Timestamp, e.EventType, e.SessionId, e.ComponentId, e.Page ?? e.PageUrl, e.EventType == "error" ? e.Message : null, e.DurationMs, e.X, e.Y));
+
+    /// <summary>The engine's result over the events in memory: what an answer over them must equal.</summary>
+    public static AnalyticsResult Fold(IEnumerable<ProductEvent> events, AnalyticsOptions options)
+    {
+        var engine = new AnalyticsEngine(options);
+        foreach (var e in AsRead(events))
+        {
+            engine.Add(e);
+        }
+        return engine.Finish(options.MaxPainPointsPerType);
+    }
 }

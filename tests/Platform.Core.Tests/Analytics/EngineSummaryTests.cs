@@ -69,6 +69,8 @@ public sealed class EngineSummaryTests
         Assert.Equal("Analytics:RageClickMinTaps must be between 2 and 100.", new AnalyticsOptions { RageClickMinTaps = 1 }.Problem());
         Assert.Equal("Analytics:SnapshotGraceSeconds must be between 0 and 86400.", new AnalyticsOptions { SnapshotGraceSeconds = -1 }.Problem());
         Assert.Equal("Analytics:SnapshotMinEvents must be between 1 and 10000000.", new AnalyticsOptions { SnapshotMinEvents = 0 }.Problem());
+        Assert.Equal("Analytics:SnapshotWarmSeconds must be between 0 (off) and 86400.", new AnalyticsOptions { SnapshotWarmSeconds = -1 }.Problem());
+        Assert.Equal("Analytics:SnapshotWarmMaxUsers must be between 1 and 10000.", new AnalyticsOptions { SnapshotWarmMaxUsers = 0 }.Problem());
         Assert.Null(new AnalyticsOptions().Problem());
     }
 }

@@ -110,15 +110,7 @@ public sealed class SnapshotTests(PostgresServer postgres)
         Assert.DoesNotContain(reread.PainPoints, p => p.ComponentId == "planted");
     }
 
-    private static AnalyticsResult Expected(IEnumerable<Platform.Core.Events.ProductEvent> events)
-    {
-        var engine = new AnalyticsEngine(Capped);
-        foreach (var e in CraftedEvents.AsRead(events))
-        {
-            engine.Add(e);
-        }
-        return engine.Finish(Capped.MaxPainPointsPerType);
-    }
+    private static AnalyticsResult Expected(IEnumerable<Platform.Core.Events.ProductEvent> events) => CraftedEvents.Fold(events, Capped);
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 }
