@@ -5,7 +5,8 @@ namespace Platform.Core.Analytics;
 
 /// <summary>
 /// Users' snapshots in the platform's IDistributedCache (Redis when configured, shared by the replicas), under
-/// <c>llm:analytics-snapshot:{userId}</c> for Analytics:SnapshotSeconds. The cache is fail-safe, so losing a snapshot
+/// <c>llm:analytics-snapshot:{userId}</c>, kept while one is read at least every Analytics:SnapshotSeconds (a sliding
+/// expiry: a user whose answers keep coming keeps it without new events). The cache is fail-safe, so losing a snapshot
 /// costs one full read, never an answer.
 /// </summary>
 public sealed class AnalyticsSnapshots(IDistributedCache cache, IOptions<AnalyticsOptions> options)
@@ -25,7 +26,7 @@ public sealed class AnalyticsSnapshots(IDistributedCache cache, IOptions<Analyti
 
     internal Task SetAsync(string userId, AnalyticsSnapshot snapshot, CancellationToken ct) =>
         cache.SetAsync(Key(userId), SnapshotCodec.Encode(snapshot),
-            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.SnapshotSeconds) }, ct);
+            new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromSeconds(options.Value.SnapshotSeconds) }, ct);
 
     /// <summary>Drops a user's snapshot: the next uncached answer reads all of the user's events.</summary>
     public Task ForgetAsync(string userId, CancellationToken ct) => cache.RemoveAsync(Key(userId), ct);
