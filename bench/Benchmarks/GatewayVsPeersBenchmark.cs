@@ -65,7 +65,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         {
             var (took, jit) = await JitSettle.WarmAsync(platform.Call, 16, api.Id, settle);
             Console.WriteLine($"platform warmed {took.TotalSeconds:0} s more until its JIT settled (JIT thread {jit:P1} of the last 5 s" +
-                              (jit >= 0.01 ? ", still above 1 %: settle cap reached" : "") + $"); Api RSS now {api.ResidentMiB():0} MiB");
+                              (jit >= JitSettle.QuietShare ? $", still above {JitSettle.QuietShare:P0}: settle cap reached" : "") + $"); Api RSS now {api.ResidentMiB():0} MiB");
         }
 
         var figures = new GatewayFigures(rate, concurrency);

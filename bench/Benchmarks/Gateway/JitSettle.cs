@@ -12,7 +12,7 @@ namespace Platform.Bench.Benchmarks.Gateway;
 internal static class JitSettle
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
-    private const double QuietShare = 0.01;
+    public const double QuietShare = 0.01;
 
     /// <returns>How long the warm-up took and the JIT's CPU share in its last step.</returns>
     public static async Task<(TimeSpan Took, double LastJitShare)> WarmAsync(Func<Task<bool>> call, int connections, int pid, TimeSpan max)
