@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Core.Data;
+using Platform.Core.Events;
 
 namespace Platform.Core.Analytics;
 
@@ -12,12 +13,14 @@ namespace Platform.Core.Analytics;
 /// time, at most SnapshotWarmMaxUsers a pass: it competes with requests for the same cores and database.
 /// </summary>
 public sealed class SnapshotWarmer(
-    SnapshotWarmTally tally, IServiceScopeFactory scopes, IOptions<AnalyticsOptions> options, TimeProvider time, ILogger<SnapshotWarmer> logger)
+    SnapshotWarmTally tally, IServiceScopeFactory scopes, IServiceProviderIsService services, IOptions<AnalyticsOptions> options,
+    TimeProvider time, ILogger<SnapshotWarmer> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.SnapshotWarmSeconds == 0)
+        // Only a process that stores events (the Api) feeds the tally; elsewhere (the Worker) a timer would find nothing.
+        if (options.Value.SnapshotWarmSeconds == 0 || !services.IsService(typeof(EventStore)))
         {
             return;
         }
