@@ -4,8 +4,8 @@ namespace Platform.Core.Analytics;
 
 /// <summary>
 /// Warms one user's snapshot without an answer: counts on the (user, timestamp) index decide whether a fold would save
-/// one (no snapshot and at least SnapshotMinEvents events, or one at least <see cref="UserEventFold.NewEventsToReplace"/>
-/// events behind), then the fold an uncached answer runs saves it. No answer is cached.
+/// one (<see cref="UserEventFold.EventsWorthSaving"/>, the fold's own rule), then the fold an uncached answer runs saves
+/// it. No answer is cached.
 /// </summary>
 internal sealed class SnapshotWarm(PlatformDbContext db, AnalyticsSnapshots snapshots, AnalyticsOptions options)
 {
@@ -25,7 +25,7 @@ internal sealed class SnapshotWarm(PlatformDbContext db, AnalyticsSnapshots snap
         var fold = new UserEventFold(db, snapshots, options);
         var all = new AnalyticsQuery(userId);
         var snapshot = await snapshots.GetAsync(userId, ct);
-        var needed = snapshot is null ? options.SnapshotMinEvents : snapshot.State.Events + UserEventFold.NewEventsToReplace;
+        var needed = fold.EventsWorthSaving(snapshot);
         var count = await UserEventReader.CountAsync(db, all, ct);
         if (count < needed || count > options.MaxEvents)
         {
@@ -37,6 +37,6 @@ internal sealed class SnapshotWarm(PlatformDbContext db, AnalyticsSnapshots snap
             return Result.TooRecent;
         }
         var outcome = await fold.RunAsync(all, now, ct);
-        return outcome.Source.EndsWith(UserEventFold.SavedSuffix, StringComparison.Ordinal) ? Result.Saved : Result.NotWorth;
+        return outcome.Saved ? Result.Saved : Result.NotWorth;
     }
 }

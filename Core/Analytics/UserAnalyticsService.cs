@@ -21,7 +21,7 @@ public sealed class UserAnalyticsService(
         using var activity = Source.StartActivity("analytics user");
         var limits = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
-        var (result, truncated, source) = await new UserEventFold(db, snapshots, limits).RunAsync(query, now, ct);
+        var (result, truncated, source, _) = await new UserEventFold(db, snapshots, limits).RunAsync(query, now, ct);
         activity?.SetTag("analytics.events", result.Events);
         activity?.SetTag("analytics.snapshot", source);
         var answer = new UserAnalytics(userId, sessionId, from, to, result.EventTypeDistribution, result.ErrorRate, result.Hotspots,

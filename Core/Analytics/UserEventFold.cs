@@ -13,10 +13,8 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
     /// <summary>A snapshot is replaced once it would cover this many more events.</summary>
     internal const int NewEventsToReplace = 1000;
 
-    /// <summary>Ends an outcome's Source when the fold saved a snapshot.</summary>
-    internal const string SavedSuffix = ", saved";
-
-    public sealed record Outcome(AnalyticsResult Result, bool Truncated, string Source);
+    /// <param name="Source">For the trace: where the answer started from, and whether it saved a snapshot.</param>
+    public sealed record Outcome(AnalyticsResult Result, bool Truncated, string Source, bool Saved);
 
     public async Task<Outcome> RunAsync(AnalyticsQuery query, DateTime now, CancellationToken ct)
     {
@@ -67,15 +65,18 @@ internal sealed class UserEventFold(PlatformDbContext db, AnalyticsSnapshots sna
         {
             await snapshots.SetAsync(query.UserId, new AnalyticsSnapshot(AnalyticsSnapshot.CurrentVersion, AnalyticsSnapshot.RulesOf(options), boundary!.Value, saved), ct);
         }
-        return new Outcome(engine.Finish(options.MaxPainPointsPerType), events.Truncated, saved is null ? source : source + SavedSuffix);
+        return new Outcome(engine.Finish(options.MaxPainPointsPerType), events.Truncated, saved is null ? source : source + ", saved", saved is not null);
     }
 
     // Worth keeping: a complete history (a capped read misses the oldest), large enough that reading it costs, and,
     // when it replaces one, covering at least NewEventsToReplace more events, so an active user's answers do not
     // rewrite their snapshot every time.
     private EngineState? SaveIfWorth(AnalyticsEngine engine, AnalyticsSnapshot? from, bool truncated) =>
-        !truncated && engine.Events >= options.SnapshotMinEvents && engine.Events >= (from?.State.Events ?? 0) + (from is null ? 0 : NewEventsToReplace)
-            ? engine.Save(options.MaxPainPointsPerType) : null;
+        !truncated && engine.Events >= EventsWorthSaving(from) ? engine.Save(options.MaxPainPointsPerType) : null;
+
+    /// <summary>How many events a snapshot must cover to be saved, replacing <paramref name="from"/> when given.</summary>
+    internal long EventsWorthSaving(AnalyticsSnapshot? from) =>
+        Math.Max(options.SnapshotMinEvents, from is null ? 0 : from.State.Events + NewEventsToReplace);
 
     private async Task<bool> HoldsAsync(string userId, AnalyticsSnapshot snapshot, CancellationToken ct) =>
         await UserEventReader.CountAsync(db, new AnalyticsQuery(userId, To: snapshot.Through), ct) == snapshot.State.Events;
