@@ -115,15 +115,11 @@ public sealed class EventIngestionBenchmark : IBenchmark
 
     /// <summary>
     /// CPU seconds between two thread snapshots of the Api spent by its long-running threads (the buffered writers) and
-    /// by the tiered-compilation thread; a thread that exited in between is left out (its time counts as the rest).
+    /// by the tiered-compilation thread; a thread that exited in between counts as the rest.
     /// </summary>
     private static (double Writer, double Jit) CpuSplit(
-        Dictionary<int, (string Name, double CpuMilliseconds)> before, Dictionary<int, (string Name, double CpuMilliseconds)> after)
-    {
-        double Sum(string prefix) => after.Where(t => t.Value.Name.StartsWith(prefix, StringComparison.Ordinal))
-            .Sum(t => t.Value.CpuMilliseconds - (before.TryGetValue(t.Key, out var b) && b.Name == t.Value.Name ? b.CpuMilliseconds : 0)) / 1000;
-        return (Sum(".NET Long Run"), Sum(".NET Tiered Com"));
-    }
+        Dictionary<int, (string Name, double CpuMilliseconds)> before, Dictionary<int, (string Name, double CpuMilliseconds)> after) =>
+        (ProcessStats.ThreadCpuSecondsBetween(before, after, ".NET Long Run"), ProcessStats.ThreadCpuSecondsBetween(before, after, ProcessStats.JitThread));
 
     /// <summary>
     /// The writer's share alone: the same bulk insert the event store does, from this process, in the writer's batches, timed

@@ -22,9 +22,7 @@ public static class ProcessStats
         {
             return double.NaN;
         }
-        // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-        var fields = File.ReadAllText(stat).Split(')', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+        return StatCpu(File.ReadAllText(stat)).CpuMilliseconds;
     }
 
     /// <summary>
@@ -44,11 +42,7 @@ public static class ProcessStats
         {
             try
             {
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var cpu = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
-                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = (name, cpu);
+                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = StatCpu(File.ReadAllText(Path.Combine(task, "stat")));
             }
             catch (IOException)
             {
@@ -66,8 +60,31 @@ public static class ProcessStats
         {
             return double.NaN;
         }
-        var fields = File.ReadAllText(stat).Split(')', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+        return StatCpu(File.ReadAllText(stat)).CpuMilliseconds;
+    }
+
+    /// <summary>
+    /// CPU seconds that the threads named with <paramref name="namePrefix"/> used between two <see cref="ThreadCpu"/>
+    /// readings; a thread that exited in between is left out (its time stays in the process's total only).
+    /// </summary>
+    public static double ThreadCpuSecondsBetween(
+        Dictionary<int, (string Name, double CpuMilliseconds)> before, Dictionary<int, (string Name, double CpuMilliseconds)> after, string namePrefix) =>
+        after.Where(t => t.Value.Name.StartsWith(namePrefix, StringComparison.Ordinal))
+            .Sum(t => t.Value.CpuMilliseconds - (before.TryGetValue(t.Key, out var b) && b.Name == t.Value.Name ? b.CpuMilliseconds : 0)) / 1000;
+
+    /// <summary>The runtime's tiered-compilation thread, as Linux names it (15 characters).</summary>
+    public const string JitThread = ".NET Tiered Com";
+
+    /// <summary>
+    /// A /proc stat line's command name and utime + stime in ms (clock ticks of 10 ms). The name is in parentheses and
+    /// may hold spaces and parentheses, so the fields are counted from the last ')': utime and stime are the 12th and 13th.
+    /// </summary>
+    private static (string Name, double CpuMilliseconds) StatCpu(string stat)
+    {
+        var close = stat.LastIndexOf(')');
+        var fields = stat[(close + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (stat[(stat.IndexOf('(') + 1)..close],
+            (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0);
     }
 
     private static double StatusKiB(int pid, string field)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Platform.Bench.Load;
 using Platform.Bench.Peers;
 
@@ -17,26 +18,21 @@ internal static class JitSettle
     /// <returns>How long the warm-up took and the JIT's CPU share in its last step.</returns>
     public static async Task<(TimeSpan Took, double LastJitShare)> WarmAsync(Func<Task<bool>> call, int connections, int pid, TimeSpan max)
     {
-        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
         while (true)
         {
-            var before = JitMilliseconds(pid);
+            // A JIT thread that exited within the step takes its time with it, which can only end the warm-up a step early.
+            var before = ProcessStats.ThreadCpu(pid);
             var result = await LoadGenerator.SaturateAsync(call, connections, Step);
             if (result.Errors > 0 || result.LatenciesMs.Length == 0)
             {
                 throw new InvalidOperationException($"{result.Errors} of {result.LatenciesMs.Length} warm-up requests failed");
             }
-            var share = (JitMilliseconds(pid) - before) / Step.TotalMilliseconds;
-            var took = DateTime.UtcNow - started;
-            if (share < QuietShare || took >= max)
+            var share = ProcessStats.ThreadCpuSecondsBetween(before, ProcessStats.ThreadCpu(pid), ProcessStats.JitThread) / Step.TotalSeconds;
+            if (share < QuietShare || clock.Elapsed >= max)
             {
-                return (took, share);
+                return (clock.Elapsed, share);
             }
         }
     }
-
-    // The tiered-compilation worker (Linux keeps 15 characters of a thread's name); a worker that exited between two
-    // readings takes its time with it, which can only end the warm-up a step early.
-    private static double JitMilliseconds(int pid) =>
-        ProcessStats.ThreadCpu(pid).Values.Where(t => t.Name.StartsWith(".NET Tiered Com", StringComparison.Ordinal)).Sum(t => t.CpuMilliseconds);
 }
