@@ -17,5 +17,6 @@ public static class BenchmarkRegistry
         ["jobs-vs-peers"] = new JobsVsPeersBenchmark(),
         ["key-lookup"] = new KeyLookupBenchmark(),
         ["recording"] = new RecordingBenchmark(),
+        ["yarp-forwarder"] = new Platform.Bench.Benchmarks.Gateway.YarpForwarderHost(),
     };
 }

@@ -5,14 +5,15 @@ using Platform.Testing;
 namespace Platform.Bench.Benchmarks;
 
 /// <summary>
-/// The platform's gateway against Portkey's open-source gateway and against calling the fake provider directly, the
-/// three in interleaved rounds (direct, platform, Portkey, direct, ...) on one upstream in its own process: the added
+/// The platform's gateway against Portkey's open-source gateway, a bare YARP forwarder and calling the fake provider
+/// directly, in interleaved rounds (direct, platform, YARP, Portkey, direct, ...) on one upstream in its own process: the added
 /// latency at a fixed rate, throughput at saturation, CPU per request and resident memory.
 /// Options: [rounds=3] [seconds=10] [rate=1000] [low-rate=200] (a second fixed rate, 0 for none) [concurrency=64];
 /// [warmup=20] seconds per target at 16 connections first, and for the platform then on until its JIT has settled
 /// (at most [settle=180] seconds more; settle=0 for the fixed warm-up alone: see <see cref="Gateway.JitSettle"/>);
 /// [api-env="NAME=value;NAME=value"] extra environment for the Api only (e.g. to compare GC settings);
-/// [portkey=false] direct and platform only (e.g. while profiling);
+/// [portkey=false] without Portkey (e.g. while profiling); [yarp=false] without the bare YARP forwarder (the floor under any
+/// .NET gateway: see <see cref="Gateway.YarpForwarderHost"/>);
 /// [api=/path/to/Platform.Api.dll] another build of the Api (e.g. a copy of main's, for an A/B by CPU per request).
 /// </summary>
 public sealed class GatewayVsPeersBenchmark : IBenchmark
@@ -32,6 +33,8 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
 
         await using var upstream = await FakeUpstreamProcess.StartAsync();
         await using var portkey = options.String("portkey") == "false" ? null : await PortkeyPeer.StartAsync();
+        await using var yarp = options.String("yarp") == "false" ? null
+            : await BenchChildProcess.StartAsync(["yarp-forwarder", upstream.BaseUrl], YarpForwarderHost.UrlLine);
         using var data = new TempDirectory("bench-gw-peers");
         var environment = ApiEnvironment(upstream, data.Path);
         foreach (var pair in (options.String("api-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -41,19 +44,31 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         }
         await using var api = await ApiProcess.StartAsync(Infra.FreePort(), environment, options.String("api"));
         Console.WriteLine($"fake provider: {upstream.BaseUrl} (own process), platform: {api.Url} (SQLite, telemetry exported to a sink at {upstream.OtlpUrl}), " +
-                          $"portkey: {portkey?.Url ?? "not run"}; rounds={rounds} seconds={duration.TotalSeconds} rate={rate} low-rate={lowRate} concurrency={concurrency}" +
+                          $"yarp: {yarp?.Lines[YarpForwarderHost.UrlLine] ?? "not run"}, portkey: {portkey?.Url ?? "not run"}; " +
+                          $"rounds={rounds} seconds={duration.TotalSeconds} rate={rate} low-rate={lowRate} concurrency={concurrency}" +
                           (options.String("api-env") is { } extra ? $", api-env: {extra}" : "") + (options.String("api") is { } dll ? $", api: {dll}" : ""));
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) });
-        var direct = GatewayTarget.Post("direct", http, upstream.OpenAIBaseUrl + "/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey);
-        var platform = GatewayTarget.Post("platform", http, api.Url + "/v1/chat/completions", AdminKey,
-            new Dictionary<string, string> { ["Cache-Control"] = "no-cache" });
-        var peer = portkey is null ? null : GatewayTarget.Post("portkey", http, portkey.Url + "/v1/chat/completions", Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey,
-            new Dictionary<string, string> { ["x-portkey-provider"] = "openai", ["x-portkey-custom-host"] = upstream.OpenAIBaseUrl });
-        GatewayTarget[] targets = peer is null ? [direct, platform] : [direct, platform, peer];
+        var fakeKey = Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey;
+        var direct = GatewayTarget.Post("direct", http, upstream.OpenAIBaseUrl + "/chat/completions", fakeKey);
+        var platform = new Gateway(GatewayTarget.Post("platform", http, api.Url + "/v1/chat/completions", AdminKey,
+            new Dictionary<string, string> { ["Cache-Control"] = "no-cache" }), api.CpuMilliseconds, api.ResidentMiB);
+        // The other gateways in the order each round runs them, after the platform.
+        var peers = new List<Gateway>();
+        if (yarp is not null)
+        {
+            peers.Add(new Gateway(GatewayTarget.Post("yarp", http, yarp.Lines[YarpForwarderHost.UrlLine] + "/v1/chat/completions", fakeKey),
+                yarp.CpuMilliseconds, yarp.ResidentMiB));
+        }
+        if (portkey is not null)
+        {
+            peers.Add(new Gateway(GatewayTarget.Post("portkey", http, portkey.Url + "/v1/chat/completions", fakeKey,
+                new Dictionary<string, string> { ["x-portkey-provider"] = "openai", ["x-portkey-custom-host"] = upstream.OpenAIBaseUrl }),
+                portkey.Node.CpuMilliseconds, portkey.Node.ResidentMiB));
+        }
 
         Console.WriteLine($"warming up, {warmup.TotalSeconds} s each at 16 connections...");
-        foreach (var target in targets)
+        foreach (var target in new[] { direct, platform.Target }.Concat(peers.Select(p => p.Target)))
         {
             var result = await LoadGenerator.SaturateAsync(target.Call, 16, warmup);
             if (result.Errors > 0 || result.LatenciesMs.Length == 0)
@@ -63,7 +78,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         }
         if (settle > TimeSpan.Zero)
         {
-            var (took, jit) = await JitSettle.WarmAsync(platform.Call, 16, api.Id, settle);
+            var (took, jit) = await JitSettle.WarmAsync(platform.Target.Call, 16, api.Id, settle);
             Console.WriteLine($"platform warmed {took.TotalSeconds:0} s more until its JIT settled (JIT thread {jit:P1} of the last 5 s" +
                               (jit >= JitSettle.QuietShare ? $", still above {JitSettle.QuietShare:P0}: settle cap reached" : "") + $"); Api RSS now {api.ResidentMiB():0} MiB");
         }
@@ -74,12 +89,18 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         async Task FixedRatePhaseAsync(int phaseRate, GatewayFigures into)
         {
             var directFixed = await LoadGenerator.FixedRateAsync(direct.Call, phaseRate, duration);
-            var (platformFixed, platformCost) = await MeasuredAsync(() => LoadGenerator.FixedRateAsync(platform.Call, phaseRate, duration), api.CpuMilliseconds, api.ResidentMiB);
-            var (portkeyFixed, portkeyCost) = peer is null ? (null, default) : await MeasuredAsync(() => LoadGenerator.FixedRateAsync(peer.Call, phaseRate, duration), portkey!.Node.CpuMilliseconds, portkey.Node.ResidentMiB);
             Print($"direct   {phaseRate}/s", directFixed, rate: phaseRate);
-            Print($"platform {phaseRate}/s", platformFixed, platformCost, phaseRate);
-            Print($"portkey  {phaseRate}/s", portkeyFixed, portkeyCost, phaseRate);
-            into.AddFixedRate(directFixed, platformFixed, portkeyFixed, platformCost, portkeyCost);
+            var platformFixed = await platform.FixedRateAsync(phaseRate, duration);
+            var peerRuns = new Dictionary<string, GatewayRun>();
+            foreach (var peer in peers)
+            {
+                peerRuns[peer.Target.Name] = await peer.FixedRateAsync(phaseRate, duration);
+            }
+            foreach (var (name, run) in peerRuns.Prepend(new("platform", platformFixed)))
+            {
+                Print($"{name,-8} {phaseRate}/s", run.Result, run.Cost, phaseRate);
+            }
+            into.AddFixedRate(directFixed, platformFixed, peerRuns);
         }
 
         for (var round = 1; round <= rounds; round++)
@@ -92,19 +113,33 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
             }
 
             var directMax = await LoadGenerator.SaturateAsync(direct.Call, concurrency, duration);
-            var platformMax = await LoadGenerator.SaturateAsync(platform.Call, concurrency, duration);
-            var portkeyMax = peer is null ? null : await LoadGenerator.SaturateAsync(peer.Call, concurrency, duration);
+            var platformMax = await LoadGenerator.SaturateAsync(platform.Target.Call, concurrency, duration);
+            var peerMax = new Dictionary<string, LoadResult>();
+            foreach (var peer in peers)
+            {
+                peerMax[peer.Target.Name] = await LoadGenerator.SaturateAsync(peer.Target.Call, concurrency, duration);
+            }
             Print($"direct   x{concurrency}", directMax);
-            Print($"platform x{concurrency}", platformMax);
-            Print($"portkey  x{concurrency}", portkeyMax);
-            figures.AddSaturation(directMax, platformMax, portkeyMax);
+            foreach (var (name, result) in peerMax.Prepend(new("platform", platformMax)))
+            {
+                Print($"{name,-8} x{concurrency}", result);
+            }
+            figures.AddSaturation(directMax, platformMax, peerMax);
         }
 
         lowFigures?.Print();
         figures.Print();
         Console.WriteLine($"peak resident set (VmHWM) over the whole run: platform Api {api.PeakResidentMiB():0} MiB" +
+                          (yarp is null ? "" : $", yarp {yarp.PeakResidentMiB():0} MiB") +
                           (portkey is null ? "" : $", portkey node {portkey.Node.PeakResidentMiB():0} MiB"));
         Console.WriteLine($"load average at the end: {MachineInfo.LoadAverage()}");
+    }
+
+    /// <summary>A gateway process under test: how to call it, and how to read its CPU time and resident set.</summary>
+    private sealed record Gateway(GatewayTarget Target, Func<double> CpuMs, Func<double> ResidentMiB)
+    {
+        public Task<GatewayRun> FixedRateAsync(int rate, TimeSpan duration) =>
+            MeasuredAsync(() => LoadGenerator.FixedRateAsync(Target.Call, rate, duration), CpuMs, ResidentMiB);
     }
 
     private const string AdminKey = "bench-admin-key";
@@ -129,7 +164,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
     };
 
     /// <summary>Runs <paramref name="load"/> while sampling the gateway process's resident set; its CPU per request.</summary>
-    private static async Task<(LoadResult Result, GatewayCost Cost)> MeasuredAsync(Func<Task<LoadResult>> load, Func<double> cpuMs, Func<double> residentMiB)
+    private static async Task<GatewayRun> MeasuredAsync(Func<Task<LoadResult>> load, Func<double> cpuMs, Func<double> residentMiB)
     {
         var cpuBefore = cpuMs();
         var maxResident = residentMiB();
@@ -146,7 +181,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         stop.Cancel();
         await sampler.ContinueWith(_ => { }, TaskScheduler.Default);
         var requests = Math.Max(1, result.LatenciesMs.Length);
-        return (result, new GatewayCost((cpuMs() - cpuBefore) / requests, maxResident));
+        return new GatewayRun(result, new GatewayCost((cpuMs() - cpuBefore) / requests, maxResident));
     }
 
     private static void Print(string name, LoadResult? result, GatewayCost? cost = null, int? rate = null)

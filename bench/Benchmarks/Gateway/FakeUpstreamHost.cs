@@ -28,7 +28,7 @@ public sealed class FakeUpstreamHost : IBenchmark
         Console.WriteLine(OtlpLine + otlp.Urls.Single().TrimEnd('/'));
         // The fake keeps every request for tests to inspect; a benchmark sends millions, so forget them now and then.
         using var forget = new PeriodicTimer(TimeSpan.FromSeconds(5));
-        var stdinClosed = Task.Run(() => Console.In.ReadToEnd());
+        var stdinClosed = BenchChildProcess.ParentGoneAsync();
         while (!stdinClosed.IsCompleted)
         {
             await Task.WhenAny(stdinClosed, forget.WaitForNextTickAsync().AsTask());

@@ -4,69 +4,51 @@ using Platform.Bench.Peers;
 namespace Platform.Bench.Benchmarks.Gateway;
 
 /// <summary>
-/// The figures of gateway-vs-peers, round by round: the platform against Portkey (with the added latency of each over the
-/// direct call of the same round) and the platform against the direct call (the floor).
+/// The figures of gateway-vs-peers, round by round: the platform against each other gateway (Portkey, the bare YARP
+/// forwarder; the added latency of each over the direct call of the same round) and the platform against the direct
+/// call (the floor).
 /// </summary>
 public sealed class GatewayFigures(int rate, int concurrency)
 {
-    private readonly AbRounds _addedP50 = new($"added p50 over direct at {rate}/s", "ms", "platform", "portkey", higherIsBetter: false);
-    private readonly AbRounds _addedP99 = new($"added p99 over direct at {rate}/s", "ms", "platform", "portkey", higherIsBetter: false);
-    private readonly AbRounds _p50 = new($"p50 at {rate}/s", "ms", "platform", "portkey", higherIsBetter: false);
-    private readonly AbRounds _p99 = new($"p99 at {rate}/s", "ms", "platform", "portkey", higherIsBetter: false);
-    private readonly AbRounds _cpu = new($"gateway CPU per request at {rate}/s", "ms", "platform", "portkey", higherIsBetter: false);
-    private readonly AbRounds _rss = new($"gateway RSS at {rate}/s (VmRSS max)", "MiB", "platform", "portkey", higherIsBetter: false);
-    private readonly AbRounds _throughput = new($"req/s, {concurrency} connections", "/s", "platform", "portkey", higherIsBetter: true);
-    private readonly AbRounds _share = new($"throughput / direct, {concurrency} connections", "x", "platform", "portkey", higherIsBetter: true);
+    private readonly Dictionary<string, PeerFigures> _peers = new();
     private readonly AbRounds _directP50 = new($"p50 at {rate}/s", "ms", "platform", "direct", higherIsBetter: false);
     private readonly AbRounds _directP99 = new($"p99 at {rate}/s", "ms", "platform", "direct", higherIsBetter: false);
     private readonly AbRounds _directThroughput = new($"req/s, {concurrency} connections", "/s", "platform", "direct", higherIsBetter: true);
+    private readonly List<double> _addedP50 = [], _addedP99 = [], _share = [], _rss = [];
 
     /// <summary>One round at the fixed rate: each target's latencies, and each gateway's CPU use and resident set.</summary>
-    public void AddFixedRate(LoadResult direct, LoadResult platform, LoadResult? portkey, GatewayCost platformCost, GatewayCost portkeyCost)
+    public void AddFixedRate(LoadResult direct, GatewayRun platform, IReadOnlyDictionary<string, GatewayRun> peers)
     {
-        _directP50.AddPlatform(platform.P50);
+        _directP50.AddPlatform(platform.Result.P50);
         _directP50.AddPeer(direct.P50);
-        _directP99.AddPlatform(platform.P99);
+        _directP99.AddPlatform(platform.Result.P99);
         _directP99.AddPeer(direct.P99);
-        _addedP50.AddPlatform(platform.P50 - direct.P50);
-        _addedP99.AddPlatform(platform.P99 - direct.P99);
-        _p50.AddPlatform(platform.P50);
-        _p99.AddPlatform(platform.P99);
-        _cpu.AddPlatform(platformCost.CpuMsPerRequest);
-        _rss.AddPlatform(platformCost.MaxResidentMiB);
-        if (portkey is null)
+        _addedP50.Add(platform.Result.P50 - direct.P50);
+        _addedP99.Add(platform.Result.P99 - direct.P99);
+        _rss.Add(platform.Cost.MaxResidentMiB);
+        foreach (var (name, peer) in peers)
         {
-            return;
+            Peer(name).AddFixedRate(direct, platform, peer);
         }
-        _addedP50.AddPeer(portkey.P50 - direct.P50);
-        _addedP99.AddPeer(portkey.P99 - direct.P99);
-        _p50.AddPeer(portkey.P50);
-        _p99.AddPeer(portkey.P99);
-        _cpu.AddPeer(portkeyCost.CpuMsPerRequest);
-        _rss.AddPeer(portkeyCost.MaxResidentMiB);
     }
 
     /// <summary>One round at saturation.</summary>
-    public void AddSaturation(LoadResult direct, LoadResult platform, LoadResult? portkey)
+    public void AddSaturation(LoadResult direct, LoadResult platform, IReadOnlyDictionary<string, LoadResult> peers)
     {
-        _throughput.AddPlatform(platform.Rate);
-        _share.AddPlatform(platform.Rate / direct.Rate);
         _directThroughput.AddPlatform(platform.Rate);
         _directThroughput.AddPeer(direct.Rate);
-        if (portkey is not null)
+        _share.Add(platform.Rate / direct.Rate);
+        foreach (var (name, peer) in peers)
         {
-            _throughput.AddPeer(portkey.Rate);
-            _share.AddPeer(portkey.Rate / direct.Rate);
+            Peer(name).AddSaturation(direct, platform, peer);
         }
     }
 
     public void Print()
     {
-        Console.WriteLine();
-        Console.WriteLine(AbRounds.Header("platform", "portkey"));
-        foreach (var figure in new[] { _addedP50, _addedP99, _p50, _p99, _throughput, _share, _cpu, _rss }.Where(f => f.Platform.Count > 0))
+        foreach (var peer in _peers.Values)
         {
-            Console.WriteLine(figure.Row());
+            peer.Print();
         }
         Console.WriteLine();
         Console.WriteLine(AbRounds.Header("platform", "direct"));
@@ -74,18 +56,68 @@ public sealed class GatewayFigures(int rate, int concurrency)
         {
             Console.WriteLine(figure.Row());
         }
-        if (_throughput.Platform.Count == 0)
+        if (_share.Count == 0)
         {
             return;
         }
         Console.WriteLine();
-        Console.WriteLine($"targets (platform, at {rate}/s): added p50 <= 0.25 ms: {Verdict(_addedP50.PlatformMedian <= 0.25)}; " +
-                          $"added p99 <= 2 ms: {Verdict(_addedP99.PlatformMedian <= 2)}; throughput >= 0.5x direct: {Verdict(_share.PlatformMedian >= 0.5)}; " +
-                          $"RSS <= 300 MiB: {Verdict(_rss.PlatformMedian <= 300)}");
+        Console.WriteLine($"targets (platform, at {rate}/s): added p50 <= 0.25 ms: {Verdict(AbRounds.Median(_addedP50) <= 0.25)}; " +
+                          $"added p99 <= 2 ms: {Verdict(AbRounds.Median(_addedP99) <= 2)}; throughput >= 0.5x direct: {Verdict(AbRounds.Median(_share) >= 0.5)}; " +
+                          $"RSS <= 300 MiB: {Verdict(AbRounds.Median(_rss) <= 300)}");
     }
 
+    private PeerFigures Peer(string name) =>
+        _peers.TryGetValue(name, out var figures) ? figures : _peers[name] = new PeerFigures(name, rate, concurrency);
+
     private static string Verdict(bool met) => met ? "met" : "missed";
+
+    /// <summary>The platform against one other gateway, both over the direct call of the same round.</summary>
+    private sealed class PeerFigures(string peer, int rate, int concurrency)
+    {
+        private readonly AbRounds _addedP50 = new($"added p50 over direct at {rate}/s", "ms", "platform", peer, higherIsBetter: false);
+        private readonly AbRounds _addedP99 = new($"added p99 over direct at {rate}/s", "ms", "platform", peer, higherIsBetter: false);
+        private readonly AbRounds _share = new($"throughput / direct, {concurrency} connections", "x", "platform", peer, higherIsBetter: true);
+        private readonly AbRounds _rss = new($"gateway RSS at {rate}/s (VmRSS max)", "MiB", "platform", peer, higherIsBetter: false);
+        private readonly AbRounds _p50 = new($"p50 at {rate}/s", "ms", "platform", peer, higherIsBetter: false);
+        private readonly AbRounds _p99 = new($"p99 at {rate}/s", "ms", "platform", peer, higherIsBetter: false);
+        private readonly AbRounds _cpu = new($"gateway CPU per request at {rate}/s", "ms", "platform", peer, higherIsBetter: false);
+        private readonly AbRounds _throughput = new($"req/s, {concurrency} connections", "/s", "platform", peer, higherIsBetter: true);
+
+        public void AddFixedRate(LoadResult direct, GatewayRun platform, GatewayRun other)
+        {
+            foreach (var (run, add) in new[] { (platform, (Action<AbRounds, double>)((f, v) => f.AddPlatform(v))), (other, (f, v) => f.AddPeer(v)) })
+            {
+                add(_addedP50, run.Result.P50 - direct.P50);
+                add(_addedP99, run.Result.P99 - direct.P99);
+                add(_p50, run.Result.P50);
+                add(_p99, run.Result.P99);
+                add(_cpu, run.Cost.CpuMsPerRequest);
+                add(_rss, run.Cost.MaxResidentMiB);
+            }
+        }
+
+        public void AddSaturation(LoadResult direct, LoadResult platform, LoadResult other)
+        {
+            _throughput.AddPlatform(platform.Rate);
+            _throughput.AddPeer(other.Rate);
+            _share.AddPlatform(platform.Rate / direct.Rate);
+            _share.AddPeer(other.Rate / direct.Rate);
+        }
+
+        public void Print()
+        {
+            Console.WriteLine();
+            Console.WriteLine(AbRounds.Header("platform", peer));
+            foreach (var figure in new[] { _addedP50, _addedP99, _p50, _p99, _throughput, _share, _cpu, _rss }.Where(f => f.Platform.Count > 0))
+            {
+                Console.WriteLine(figure.Row());
+            }
+        }
+    }
 }
 
 /// <summary>What one fixed-rate run cost a gateway process: CPU per request and the largest resident set sampled.</summary>
 public readonly record struct GatewayCost(double CpuMsPerRequest, double MaxResidentMiB);
+
+/// <summary>One gateway's fixed-rate run: what its callers saw and what it cost.</summary>
+public readonly record struct GatewayRun(LoadResult Result, GatewayCost Cost);
