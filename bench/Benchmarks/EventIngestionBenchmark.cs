@@ -14,7 +14,9 @@ namespace Platform.Bench.Benchmarks;
 /// <summary>
 /// Event ingestion over HTTP into the real Api process: concurrent callers post batches of events to POST /api/events
 /// for a fixed time; then the rows are counted until every accepted event is stored (none may be lost).
-/// Options: [db=sqlite|postgres|both] [seconds=20] [batch=500] [concurrency=8] [warmup=3] [direct=20000] [timestamps=now|spread].
+/// Options: [db=sqlite|postgres|both] [seconds=20] [batch=500] [concurrency=8] [warmup=3] [direct=20000] [timestamps=now|spread];
+/// [api-env="NAME=value;..."] extra environment for the Api (e.g. Events__Buffer__BatchSize=30000);
+/// [api=/path/to/Platform.Api.dll] another build of the Api, for an A/B.
 /// </summary>
 public sealed class EventIngestionBenchmark : IBenchmark
 {
@@ -52,12 +54,12 @@ public sealed class EventIngestionBenchmark : IBenchmark
         var concurrency = options.Int("concurrency", 8);
         var database = DatabaseSelector.Select(connectionString, dataDirectory);
         Console.WriteLine($"== {database.ProviderName} ({database.Description}): batches of {batch}, {concurrency} callers, {duration.TotalSeconds} s");
-        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), new Dictionary<string, string>
+        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), options.WithApiEnvironment(new Dictionary<string, string>
         {
             ["Platform__AdminKey"] = AdminKey,
             ["Platform__DataDir"] = dataDirectory,
             ["ConnectionStrings__platformdb"] = connectionString,
-        });
+        }), options.ApiDll);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(api.Url) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         var spread = options.String("timestamps") == "spread";

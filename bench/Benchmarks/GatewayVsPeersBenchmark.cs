@@ -36,13 +36,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         await using var yarp = options.String("yarp") == "false" ? null
             : await BenchChildProcess.StartAsync(["yarp-forwarder", upstream.BaseUrl], YarpForwarderHost.UrlLine);
         using var data = new TempDirectory("bench-gw-peers");
-        var environment = ApiEnvironment(upstream, data.Path);
-        foreach (var pair in (options.String("api-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var (name, value) = pair.Split('=', 2) is [var n, var v] ? (n, v) : (pair, "");
-            environment[name] = value;
-        }
-        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), environment, options.String("api"));
+        await using var api = await ApiProcess.StartAsync(Infra.FreePort(), options.WithApiEnvironment(ApiEnvironment(upstream, data.Path)), options.ApiDll);
         Console.WriteLine($"fake provider: {upstream.BaseUrl} (own process), platform: {api.Url} (SQLite, telemetry exported to a sink at {upstream.OtlpUrl}), " +
                           $"yarp: {yarp?.Lines[YarpForwarderHost.UrlLine] ?? "not run"}, portkey: {portkey?.Url ?? "not run"}; " +
                           $"rounds={rounds} seconds={duration.TotalSeconds} rate={rate} low-rate={lowRate} concurrency={concurrency}" +
