@@ -45,18 +45,18 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) });
         var fakeKey = Platform.Testing.FakeLlm.FakeLlmServer.DefaultApiKey;
         var direct = GatewayTarget.Post("direct", http, upstream.OpenAIBaseUrl + "/chat/completions", fakeKey);
-        var platform = new Gateway(GatewayTarget.Post("platform", http, api.Url + "/v1/chat/completions", AdminKey,
+        var platform = new GatewayUnderTest(GatewayTarget.Post("platform", http, api.Url + "/v1/chat/completions", AdminKey,
             new Dictionary<string, string> { ["Cache-Control"] = "no-cache" }), api.CpuMilliseconds, api.ResidentMiB);
         // The other gateways in the order each round runs them, after the platform.
-        var peers = new List<Gateway>();
+        var peers = new List<GatewayUnderTest>();
         if (yarp is not null)
         {
-            peers.Add(new Gateway(GatewayTarget.Post("yarp", http, yarp.Lines[YarpForwarderHost.UrlLine] + "/v1/chat/completions", fakeKey),
+            peers.Add(new GatewayUnderTest(GatewayTarget.Post("yarp", http, yarp.Lines[YarpForwarderHost.UrlLine] + "/v1/chat/completions", fakeKey),
                 yarp.CpuMilliseconds, yarp.ResidentMiB));
         }
         if (portkey is not null)
         {
-            peers.Add(new Gateway(GatewayTarget.Post("portkey", http, portkey.Url + "/v1/chat/completions", fakeKey,
+            peers.Add(new GatewayUnderTest(GatewayTarget.Post("portkey", http, portkey.Url + "/v1/chat/completions", fakeKey,
                 new Dictionary<string, string> { ["x-portkey-provider"] = "openai", ["x-portkey-custom-host"] = upstream.OpenAIBaseUrl }),
                 portkey.Node.CpuMilliseconds, portkey.Node.ResidentMiB));
         }
@@ -130,7 +130,7 @@ public sealed class GatewayVsPeersBenchmark : IBenchmark
     }
 
     /// <summary>A gateway process under test: how to call it, and how to read its CPU time and resident set.</summary>
-    private sealed record Gateway(GatewayTarget Target, Func<double> CpuMs, Func<double> ResidentMiB)
+    private sealed record GatewayUnderTest(GatewayTarget Target, Func<double> CpuMs, Func<double> ResidentMiB)
     {
         public Task<GatewayRun> FixedRateAsync(int rate, TimeSpan duration) =>
             MeasuredAsync(() => LoadGenerator.FixedRateAsync(Target.Call, rate, duration), CpuMs, ResidentMiB);

@@ -85,7 +85,10 @@ public sealed class GatewayFigures(int rate, int concurrency)
 
         public void AddFixedRate(LoadResult direct, GatewayRun platform, GatewayRun other)
         {
-            foreach (var (run, add) in new[] { (platform, (Action<AbRounds, double>)((f, v) => f.AddPlatform(v))), (other, (f, v) => f.AddPeer(v)) })
+            Add(platform, (figure, value) => figure.AddPlatform(value));
+            Add(other, (figure, value) => figure.AddPeer(value));
+
+            void Add(GatewayRun run, Action<AbRounds, double> add)
             {
                 add(_addedP50, run.Result.P50 - direct.P50);
                 add(_addedP99, run.Result.P99 - direct.P99);
