@@ -148,7 +148,9 @@ public sealed class EventIngestionBenchmark : IBenchmark
             foreach (var chunk in rows.Chunk(DirectBatch))
             {
                 using var db = new PlatformDbContext(options.Options);
-                BulkInsert.Insert(db, chunk);
+                var batch = chunk.ToList();
+                Platform.Core.Events.EventStore.PutInInsertOrder(batch);
+                BulkInsert.Insert(db, batch);
             }
             return (ProcessStats.CurrentThreadCpuMilliseconds() - start) / 1000;
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

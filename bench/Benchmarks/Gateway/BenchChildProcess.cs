@@ -38,8 +38,8 @@ public sealed class BenchChildProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.ArgumentList[1]} did not start");
         var name = start.ArgumentList[1];
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start");
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"{name} | {e.Data}"); };
         process.BeginErrorReadLine();
         var lines = new Dictionary<string, string>();
